@@ -1,0 +1,34 @@
+/*
+ * item.h — what every knowledge item (lesson, journal entry, document) obeys
+ * alike: who may edit it, who may publish it, and when it was published.
+ * Members of a platform write drafts; its convenors, facilitators and
+ * documenters publish, and edit or delete anyone's; an author edits their own
+ * while they may write on the platform.
+ */
+#ifndef ALLIANCE_ITEM_H
+#define ALLIANCE_ITEM_H
+
+#include "core/problem.h"
+#include "domain/context.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* item_may_edit says whether the viewer may edit an item of the platform by
+ * that author (a person key, 0 when none). */
+bool item_may_edit(struct ctx *c, int64_t platform_key, int64_t author_key);
+
+/* item_edit_rights is item_may_edit as a status: STATUS_OK, else
+ * STATUS_FORBIDDEN (signed in) or STATUS_UNAUTHORIZED. */
+enum status item_edit_rights(struct ctx *c, int64_t platform_key, int64_t author_key);
+
+/* item_publish_rights: a published status (kept or new) needs the right to
+ * publish on the platform; a draft needs nothing more. */
+enum status item_publish_rights(struct ctx *c, int64_t platform_key, const char *status);
+
+/* item_published_at is when an item with this status was published: NULL
+ * for a draft, the earlier date when it stays published, else now (in the
+ * arena). */
+char *item_published_at(struct ctx *c, const char *status, char *before);
+
+#endif

@@ -1,0 +1,107 @@
+/*
+ * search.h — one search over every knowledge item (lessons now; journal
+ * entries, documents and answered enquiries as they come): ranked by
+ * relevance (bm25 in SQLite, ts_rank in PostgreSQL), accents ignored (French,
+ * Spanish and Portuguese users type without them), "quoted phrases", prefixes
+ * (water*), highlighted snippets, filters, counts per kind. Visibility is
+ * applied inside the query, so results, pages and counts are right for each
+ * viewer.
+ *
+ * The domain modules keep the index up to date: every write of an item calls
+ * search_put (or search_forget) inside its transaction.
+ */
+#ifndef ALLIANCE_SEARCH_H
+#define ALLIANCE_SEARCH_H
+
+#include "core/problem.h"
+#include "domain/context.h"
+#include "domain/listing.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Marks around the matched words in a snippet: bytes that valid text never
+ * holds (str_utf8_valid refuses them), turned into <mark> by the web. */
+#define SEARCH_MARK_START '\x01'
+#define SEARCH_MARK_END   '\x02'
+
+#define SEARCH_KINDS_MAX 8
+
+/* What the index keeps of an item. */
+struct search_doc {
+    const char *kind; /* "lesson", "entry", "document", "enquiry" */
+    int64_t item_key;
+    const char *item_id;
+    int64_t platform_key;
+    int64_t alliance_key;
+    const char *visibility; /* platform, alliance, public */
+    bool published;
+    int64_t author_key;      /* 0: none */
+    const char *outcome;     /* lessons: success, failure, mixed; others "" */
+    const char *happened_on; /* YYYY-MM-DD */
+    const char *title;
+    const char *body;
+    const char *tags; /* space separated */
+};
+
+/* What a viewer asks. Empty and zero fields do not filter. */
+struct search_query {
+    const char *text; /* words, "phrases", prefix* — empty: everything, newest first */
+    const char *kind;
+    int64_t platform_key;
+    int64_t alliance_key;
+    int depth; /* -1: any level */
+    const char *outcome;
+    const char *tag;
+    const char *from; /* YYYY-MM-DD */
+    const char *to;
+};
+
+struct search_hit {
+    char *kind;
+    char *item_id;
+    char *title;
+    char *snippet; /* plain text with SEARCH_MARK_START/END around matches */
+    char *platform_id;
+    char *platform_name;
+    char *alliance_name;
+    char *happened_on;
+    char *outcome;
+};
+
+struct search_results {
+    struct search_hit *hits;
+    int count;
+    int64_t total; /* matches of every kind */
+    int kind_count;
+    const char *kinds[SEARCH_KINDS_MAX]; /* with counts[i] matches each */
+    int64_t counts[SEARCH_KINDS_MAX];
+};
+
+/* The engine-ready form of a query's text (search.c builds it). */
+struct search_terms {
+    const char *fts5;    /* an FTS5 MATCH expression, or NULL for no text */
+    const char *tsquery; /* a to_tsquery expression, or NULL */
+};
+
+/* search_put adds or replaces an item in the index. */
+enum status search_put(struct ctx *c, const struct search_doc *doc);
+
+/* search_forget removes an item from the index. */
+enum status search_forget(struct ctx *c, const char *kind, int64_t item_key);
+
+/* search_retire removes a deleted item from the index, keeping what its
+ * visibility was (for the audit trail about it). */
+enum status search_retire(struct ctx *c, const char *kind, int64_t item_key);
+
+/* search_run answers a query with one page of hits the viewer may read, best
+ * first, and the counts per kind. Text that holds no word is no text. */
+enum status search_run(struct ctx *c, const struct search_query *q, const struct listing *l,
+                       struct search_results *out);
+
+/* search_terms_parse turns what a person typed into engine expressions:
+ * words (letters and digits), "quoted phrases", and word* for prefixes; every
+ * other character separates words, so no input is a syntax error. */
+void search_terms_parse(struct ctx *c, const char *text, struct search_terms *out);
+
+#endif

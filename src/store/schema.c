@@ -1,0 +1,657 @@
+/*
+ * schema.c — the migrations. Tables are STRICT, so a value of the wrong type is
+ * refused in SQLite as PostgreSQL would refuse it; every table has an integer
+ * key for joins and a global id (UUIDv7 text) for the outside world. Instants
+ * are ISO 8601 UTC text.
+ *
+ * PostgreSQL runs the same migrations, numbered alike: each is written in
+ * SQLite's dialect within a subset that translates word for word (see
+ * postgres.c): "INTEGER PRIMARY KEY" (the row key) becomes an identity column,
+ * other INTEGERs become BIGINT, and STRICT is dropped. Nothing else may
+ * differ: no AUTOINCREMENT, no rowid, no SQLite-only functions.
+ */
+#include "store/schema.h"
+
+#include "core/clock.h"
+#include "store/db.h"
+
+#include <stdio.h>
+
+/* A migration: its SQL in SQLite's dialect, translated for PostgreSQL; or,
+ * where the engines really differ (full-text search), the PostgreSQL text. */
+struct migration {
+    const char *sql;
+    const char *postgres; /* NULL: translate sql */
+};
+
+#define SAME(sql)                                                                                  \
+    {                                                                                              \
+        sql, NULL                                                                                  \
+    }
+
+static const struct migration migrations[] = {
+    /* 1: the alliance, its levels and platforms, organisations, people, memberships. */
+    SAME("CREATE TABLE alliance ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  slug TEXT NOT NULL UNIQUE,"
+         "  name TEXT NOT NULL,"
+         "  going_in_issue TEXT NOT NULL DEFAULT '',"
+         "  vision TEXT NOT NULL DEFAULT '',"
+         "  principles TEXT NOT NULL DEFAULT '',"
+         "  time_zone TEXT NOT NULL DEFAULT 'UTC',"
+         "  created_at TEXT NOT NULL,"
+         "  updated_at TEXT NOT NULL"
+         ") STRICT;"
+         "CREATE INDEX alliance_by_name ON alliance(lower(name));"
+         "CREATE TABLE alliance_level ("
+         "  alliance_key INTEGER NOT NULL REFERENCES alliance(key) ON DELETE CASCADE,"
+         "  depth INTEGER NOT NULL CHECK (depth >= 0 AND depth < 8),"
+         "  label TEXT NOT NULL,"
+         "  PRIMARY KEY (alliance_key, depth)"
+         ") STRICT;"
+         "CREATE TABLE platform ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  alliance_key INTEGER NOT NULL REFERENCES alliance(key),"
+         "  depth INTEGER NOT NULL CHECK (depth >= 0 AND depth < 8),"
+         "  parent_key INTEGER REFERENCES platform(key),"
+         "  name TEXT NOT NULL,"
+         "  place TEXT NOT NULL DEFAULT '',"
+         "  description TEXT NOT NULL DEFAULT '',"
+         "  created_at TEXT NOT NULL,"
+         "  updated_at TEXT NOT NULL"
+         ") STRICT;"
+         "CREATE INDEX platform_by_alliance ON platform(alliance_key, depth, lower(name));"
+         "CREATE INDEX platform_by_name ON platform(lower(name));"
+         "CREATE INDEX platform_by_parent ON platform(parent_key);"
+         "CREATE TABLE platform_link ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  a_key INTEGER NOT NULL REFERENCES platform(key),"
+         "  b_key INTEGER NOT NULL REFERENCES platform(key),"
+         "  note TEXT NOT NULL DEFAULT '',"
+         "  created_at TEXT NOT NULL,"
+         "  CHECK (a_key < b_key),"
+         "  UNIQUE (a_key, b_key)"
+         ") STRICT;"
+         "CREATE INDEX platform_link_by_b ON platform_link(b_key);"
+         "CREATE TABLE organisation ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  name TEXT NOT NULL,"
+         "  kind TEXT NOT NULL CHECK (kind IN ('government','ngo','private','academic',"
+         "    'community','donor','other')),"
+         "  description TEXT NOT NULL DEFAULT '',"
+         "  website TEXT NOT NULL DEFAULT '',"
+         "  created_at TEXT NOT NULL,"
+         "  updated_at TEXT NOT NULL"
+         ") STRICT;"
+         "CREATE INDEX organisation_by_name ON organisation(lower(name));"
+         "CREATE INDEX organisation_by_kind ON organisation(kind, lower(name));"
+         "CREATE TABLE person ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  name TEXT NOT NULL,"
+         "  email TEXT UNIQUE,"
+         "  gender TEXT NOT NULL DEFAULT '',"
+         "  marginalised_group TEXT NOT NULL DEFAULT '',"
+         "  organisation_key INTEGER REFERENCES organisation(key),"
+         "  created_at TEXT NOT NULL,"
+         "  updated_at TEXT NOT NULL"
+         ") STRICT;"
+         "CREATE INDEX person_by_name ON person(lower(name));"
+         "CREATE INDEX person_by_organisation ON person(organisation_key);"
+         "CREATE TABLE membership ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  platform_key INTEGER NOT NULL REFERENCES platform(key),"
+         "  person_key INTEGER REFERENCES person(key),"
+         "  organisation_key INTEGER REFERENCES organisation(key),"
+         "  role TEXT NOT NULL CHECK (role IN ('convenor','facilitator','documenter','member',"
+         "    'observer')),"
+         "  cap_implementation INTEGER NOT NULL DEFAULT 0 CHECK (cap_implementation IN (0,1)),"
+         "  cap_regulation INTEGER NOT NULL DEFAULT 0 CHECK (cap_regulation IN (0,1)),"
+         "  cap_policy INTEGER NOT NULL DEFAULT 0 CHECK (cap_policy IN (0,1)),"
+         "  cap_research INTEGER NOT NULL DEFAULT 0 CHECK (cap_research IN (0,1)),"
+         "  cap_documentation INTEGER NOT NULL DEFAULT 0 CHECK (cap_documentation IN (0,1)),"
+         "  created_at TEXT NOT NULL,"
+         "  updated_at TEXT NOT NULL,"
+         "  CHECK ((person_key IS NULL) <> (organisation_key IS NULL)),"
+         "  UNIQUE (platform_key, person_key),"
+         "  UNIQUE (platform_key, organisation_key)"
+         ") STRICT;"
+         "CREATE INDEX membership_by_person ON membership(person_key);"
+         /* Covers the member count and the capability mask of a platform. */
+         "CREATE INDEX membership_by_platform ON membership(platform_key, cap_implementation,"
+         "  cap_regulation, cap_policy, cap_research, cap_documentation);"
+         "CREATE INDEX membership_by_organisation ON membership(organisation_key);"
+         "CREATE TABLE tombstone ("
+         "  id TEXT PRIMARY KEY,"
+         "  kind TEXT NOT NULL,"
+         "  deleted_at TEXT NOT NULL,"
+         "  deleted_by TEXT"
+         ") STRICT;"),
+
+    /* 2: accounts, sessions, API tokens, single-use links, sign-in throttling,
+     * the audit trail, and whether an alliance is public or members-only. */
+    SAME("ALTER TABLE alliance ADD COLUMN visibility TEXT NOT NULL DEFAULT 'public'"
+         "  CHECK (visibility IN ('public','members'));"
+         "CREATE TABLE account ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  person_key INTEGER NOT NULL UNIQUE REFERENCES person(key),"
+         "  password_hash TEXT,"
+         "  is_admin INTEGER NOT NULL DEFAULT 0 CHECK (is_admin IN (0,1)),"
+         "  created_at TEXT NOT NULL,"
+         "  updated_at TEXT NOT NULL,"
+         "  signed_in_at TEXT"
+         ") STRICT;"
+         "CREATE TABLE session ("
+         "  key INTEGER PRIMARY KEY,"
+         "  token_hash TEXT NOT NULL UNIQUE,"
+         "  account_key INTEGER NOT NULL REFERENCES account(key) ON DELETE CASCADE,"
+         "  csrf_token TEXT NOT NULL,"
+         "  created_at TEXT NOT NULL,"
+         "  seen_at TEXT NOT NULL,"
+         "  expires_at TEXT NOT NULL"
+         ") STRICT;"
+         "CREATE INDEX session_by_account ON session(account_key);"
+         "CREATE TABLE api_token ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  account_key INTEGER NOT NULL REFERENCES account(key) ON DELETE CASCADE,"
+         "  label TEXT NOT NULL,"
+         "  token_hash TEXT NOT NULL UNIQUE,"
+         "  created_at TEXT NOT NULL,"
+         "  used_at TEXT,"
+         "  revoked_at TEXT"
+         ") STRICT;"
+         "CREATE INDEX api_token_by_account ON api_token(account_key);"
+         "CREATE TABLE link_token ("
+         "  key INTEGER PRIMARY KEY,"
+         "  token_hash TEXT NOT NULL UNIQUE,"
+         "  account_key INTEGER NOT NULL REFERENCES account(key) ON DELETE CASCADE,"
+         "  purpose TEXT NOT NULL CHECK (purpose IN ('password','invitation')),"
+         "  platform_key INTEGER REFERENCES platform(key) ON DELETE SET NULL,"
+         "  created_by INTEGER REFERENCES account(key) ON DELETE SET NULL,"
+         "  created_at TEXT NOT NULL,"
+         "  expires_at TEXT NOT NULL,"
+         "  used_at TEXT"
+         ") STRICT;"
+         "CREATE INDEX link_token_by_account ON link_token(account_key);"
+         "CREATE TABLE throttle ("
+         "  subject TEXT PRIMARY KEY,"
+         "  window_start TEXT NOT NULL,"
+         "  failures INTEGER NOT NULL"
+         ") STRICT;"
+         "CREATE TABLE audit ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  at TEXT NOT NULL,"
+         "  actor_key INTEGER REFERENCES account(key) ON DELETE SET NULL,"
+         "  actor_name TEXT NOT NULL,"
+         "  action TEXT NOT NULL CHECK (action IN ('create','update','delete')),"
+         "  kind TEXT NOT NULL,"
+         "  record_id TEXT NOT NULL,"
+         "  record_name TEXT NOT NULL,"
+         "  alliance_key INTEGER,"
+         "  platform_key INTEGER,"
+         "  related_alliance_key INTEGER"
+         ") STRICT;"
+         "CREATE INDEX audit_by_platform ON audit(platform_key, key);"
+         "CREATE INDEX audit_by_alliance ON audit(alliance_key, key);"
+         "CREATE INDEX audit_by_record ON audit(record_id, key);"
+         "CREATE INDEX audit_by_actor ON audit(actor_key, key);"
+         "CREATE TABLE audit_change ("
+         "  audit_key INTEGER NOT NULL REFERENCES audit(key) ON DELETE CASCADE,"
+         "  position INTEGER NOT NULL,"
+         "  field TEXT NOT NULL,"
+         "  old_value TEXT,"
+         "  new_value TEXT,"
+         "  PRIMARY KEY (audit_key, position)"
+         ") STRICT;"),
+
+    /* 3: where an import holds the platform parents back until every platform
+     * is in (transfer.c). Empty outside an import. */
+    SAME("CREATE TABLE transfer_parent ("
+         "  key INTEGER PRIMARY KEY,"
+         "  parent_key INTEGER NOT NULL"
+         ") STRICT;"),
+
+    /* 4: lessons learned, with their tags and evidence. */
+    SAME("CREATE TABLE lesson ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  platform_key INTEGER NOT NULL REFERENCES platform(key),"
+         "  author_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  title TEXT NOT NULL,"
+         "  context TEXT NOT NULL DEFAULT '',"
+         "  what_happened TEXT NOT NULL DEFAULT '',"
+         "  lesson TEXT NOT NULL,"
+         "  recommendation TEXT NOT NULL DEFAULT '',"
+         "  outcome TEXT NOT NULL CHECK (outcome IN ('success','failure','mixed')),"
+         "  status TEXT NOT NULL CHECK (status IN ('draft','published')),"
+         "  visibility TEXT NOT NULL CHECK (visibility IN ('platform','alliance','public')),"
+         "  question TEXT NOT NULL DEFAULT '',"
+         "  happened_on TEXT NOT NULL,"
+         "  created_at TEXT NOT NULL,"
+         "  updated_at TEXT NOT NULL,"
+         "  published_at TEXT"
+         ") STRICT;"
+         "CREATE INDEX lesson_by_platform ON lesson(platform_key, happened_on);"
+         "CREATE INDEX lesson_by_date ON lesson(happened_on, key);"
+         "CREATE TABLE lesson_tag ("
+         "  lesson_key INTEGER NOT NULL REFERENCES lesson(key) ON DELETE CASCADE,"
+         "  tag TEXT NOT NULL,"
+         "  PRIMARY KEY (lesson_key, tag)"
+         ") STRICT;"
+         "CREATE INDEX lesson_tag_by_tag ON lesson_tag(tag, lesson_key);"
+         "CREATE TABLE lesson_evidence ("
+         "  lesson_key INTEGER NOT NULL REFERENCES lesson(key) ON DELETE CASCADE,"
+         "  position INTEGER NOT NULL,"
+         "  label TEXT NOT NULL,"
+         "  url TEXT NOT NULL,"
+         "  PRIMARY KEY (lesson_key, position)"
+         ") STRICT;"),
+
+    /* 5: the search index over every knowledge item (lessons now; entries,
+     * documents and answered enquiries as they come): one row an item with
+     * what visibility needs, and its text. The text index differs by engine:
+     * FTS5 in SQLite (diacritics removed, prefixes indexed), a tsvector after
+     * unaccent in PostgreSQL. */
+    {"CREATE TABLE search_item ("
+     "  key INTEGER PRIMARY KEY,"
+     "  kind TEXT NOT NULL,"
+     "  item_key INTEGER NOT NULL,"
+     "  item_id TEXT NOT NULL,"
+     "  platform_key INTEGER NOT NULL,"
+     "  alliance_key INTEGER NOT NULL,"
+     "  visibility TEXT NOT NULL,"
+     "  published INTEGER NOT NULL,"
+     "  author_key INTEGER,"
+     "  outcome TEXT NOT NULL DEFAULT '',"
+     "  happened_on TEXT NOT NULL,"
+     "  title TEXT NOT NULL,"
+     "  UNIQUE (kind, item_key)"
+     ") STRICT;"
+     "CREATE INDEX search_item_by_platform ON search_item(platform_key);"
+     "CREATE VIRTUAL TABLE search_text USING fts5(title, body, tags,"
+     "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');",
+     /* PostgreSQL: the text in a table of its own with its tsvector, weighted
+      * title A, tags B, body C, after unaccent (in an immutable wrapper, as an
+      * index needs). */
+     "CREATE EXTENSION IF NOT EXISTS unaccent;"
+     "CREATE OR REPLACE FUNCTION alliance_unaccent(text) RETURNS text"
+     "  LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT"
+     "  AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$;"
+     "CREATE TABLE search_item ("
+     "  key BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+     "  kind TEXT NOT NULL,"
+     "  item_key BIGINT NOT NULL,"
+     "  item_id TEXT NOT NULL,"
+     "  platform_key BIGINT NOT NULL,"
+     "  alliance_key BIGINT NOT NULL,"
+     "  visibility TEXT NOT NULL,"
+     "  published BIGINT NOT NULL,"
+     "  author_key BIGINT,"
+     "  outcome TEXT NOT NULL DEFAULT '',"
+     "  happened_on TEXT NOT NULL,"
+     "  title TEXT NOT NULL,"
+     "  UNIQUE (kind, item_key)"
+     ");"
+     "CREATE INDEX search_item_by_platform ON search_item(platform_key);"
+     "CREATE TABLE search_text ("
+     "  key BIGINT PRIMARY KEY REFERENCES search_item(key) ON DELETE CASCADE,"
+     "  title TEXT NOT NULL,"
+     "  body TEXT NOT NULL,"
+     "  tags TEXT NOT NULL,"
+     "  document tsvector GENERATED ALWAYS AS ("
+     "    setweight(to_tsvector('simple', alliance_unaccent(title)), 'A') ||"
+     "    setweight(to_tsvector('simple', alliance_unaccent(tags)), 'B') ||"
+     "    setweight(to_tsvector('simple', alliance_unaccent(body)), 'C')) STORED"
+     ");"
+     "CREATE INDEX search_text_document ON search_text USING GIN (document);"},
+
+    /* 6: the process-documentation journal: entries of a platform (an
+     * observation, a story of change, a reflection, a quote or a photo) with
+     * when, where and who, and their attachments as links. */
+    SAME("CREATE TABLE entry ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  platform_key INTEGER NOT NULL REFERENCES platform(key),"
+         "  author_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  kind TEXT NOT NULL CHECK (kind IN ('observation','story','reflection','quote',"
+         "    'photo')),"
+         "  title TEXT NOT NULL,"
+         "  body TEXT NOT NULL DEFAULT '',"
+         "  happened_on TEXT NOT NULL,"
+         "  place TEXT NOT NULL DEFAULT '',"
+         "  people TEXT NOT NULL DEFAULT '',"
+         "  visibility TEXT NOT NULL DEFAULT 'platform'"
+         "    CHECK (visibility IN ('platform','alliance','public')),"
+         "  status TEXT NOT NULL CHECK (status IN ('draft','published')),"
+         "  created_at TEXT NOT NULL,"
+         "  updated_at TEXT NOT NULL,"
+         "  published_at TEXT"
+         ") STRICT;"
+         "CREATE INDEX entry_by_platform ON entry(platform_key, happened_on);"
+         "CREATE INDEX entry_by_date ON entry(happened_on, key);"
+         "CREATE TABLE entry_link ("
+         "  entry_key INTEGER NOT NULL REFERENCES entry(key) ON DELETE CASCADE,"
+         "  position INTEGER NOT NULL,"
+         "  label TEXT NOT NULL,"
+         "  url TEXT NOT NULL,"
+         "  PRIMARY KEY (entry_key, position)"
+         ") STRICT;"),
+
+    /* 7: enquiries to a platform's resource centre: a question from a member
+     * (asker_person_key) or a visitor (name and email only), who answers it,
+     * the answer, and whether it is published as a frequently asked question.
+     * The times give the time to answer. */
+    SAME("CREATE TABLE enquiry ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  platform_key INTEGER NOT NULL REFERENCES platform(key),"
+         "  asker_person_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  asker_name TEXT NOT NULL,"
+         "  asker_email TEXT NOT NULL DEFAULT '',"
+         "  question TEXT NOT NULL,"
+         "  status TEXT NOT NULL CHECK (status IN ('open','assigned','answered','closed')),"
+         "  assignee_person_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  answer TEXT NOT NULL DEFAULT '',"
+         "  faq INTEGER NOT NULL DEFAULT 0 CHECK (faq IN (0,1)),"
+         "  asked_at TEXT NOT NULL,"
+         "  assigned_at TEXT,"
+         "  answered_at TEXT,"
+         "  updated_at TEXT NOT NULL"
+         ") STRICT;"
+         "CREATE INDEX enquiry_by_platform ON enquiry(platform_key, status, asked_at);"
+         "CREATE INDEX enquiry_by_faq ON enquiry(platform_key, faq, answered_at);"
+         "CREATE INDEX enquiry_by_asker ON enquiry(asker_person_key);"
+         "CREATE INDEX enquiry_by_assignee ON enquiry(assignee_person_key);"),
+
+    /* 8: the resource library: files kept by their SHA-256 (store/files.h;
+     * the same bytes once), and documents with the Dublin Core elements (date
+     * and type as dc_date and dc_type), each a file or a link, never both. */
+    SAME("CREATE TABLE file ("
+         "  key INTEGER PRIMARY KEY,"
+         "  sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),"
+         "  size INTEGER NOT NULL CHECK (size >= 0),"
+         "  media_type TEXT NOT NULL,"
+         "  created_at TEXT NOT NULL"
+         ") STRICT;"
+         "CREATE TABLE document ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  platform_key INTEGER NOT NULL REFERENCES platform(key),"
+         "  author_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  doc_type TEXT NOT NULL CHECK (doc_type IN ('guideline','tool','policy','report',"
+         "    'case_study','training_material','other')),"
+         "  title TEXT NOT NULL,"
+         "  creator TEXT NOT NULL DEFAULT '',"
+         "  subject TEXT NOT NULL DEFAULT '',"
+         "  description TEXT NOT NULL DEFAULT '',"
+         "  publisher TEXT NOT NULL DEFAULT '',"
+         "  contributor TEXT NOT NULL DEFAULT '',"
+         "  dc_date TEXT NOT NULL DEFAULT '',"
+         "  dc_type TEXT NOT NULL DEFAULT '',"
+         "  format TEXT NOT NULL DEFAULT '',"
+         "  identifier TEXT NOT NULL DEFAULT '',"
+         "  source TEXT NOT NULL DEFAULT '',"
+         "  language TEXT NOT NULL DEFAULT '',"
+         "  relation TEXT NOT NULL DEFAULT '',"
+         "  coverage TEXT NOT NULL DEFAULT '',"
+         "  rights TEXT NOT NULL DEFAULT '',"
+         "  status TEXT NOT NULL CHECK (status IN ('draft','published')),"
+         "  visibility TEXT NOT NULL DEFAULT 'alliance'"
+         "    CHECK (visibility IN ('platform','alliance','public')),"
+         "  file_key INTEGER REFERENCES file(key),"
+         "  url TEXT,"
+         "  file_name TEXT NOT NULL DEFAULT '',"
+         "  extracted_text TEXT NOT NULL DEFAULT '',"
+         "  created_at TEXT NOT NULL,"
+         "  updated_at TEXT NOT NULL,"
+         "  published_at TEXT,"
+         "  CHECK ((file_key IS NULL) <> (url IS NULL))"
+         ") STRICT;"
+         "CREATE INDEX document_by_platform ON document(platform_key, created_at);"
+         "CREATE INDEX document_by_type ON document(doc_type, created_at);"
+         "CREATE INDEX document_by_language ON document(language, created_at);"
+         "CREATE INDEX document_by_file ON document(file_key);"),
+
+    /* 9: PostgreSQL's search splits words as SQLite's FTS5 does, and folds
+     * accents word by word. Before, to_tsvector('simple', …) kept words of
+     * addresses and hyphenated words whole (zqword in example.org/zqword.pdf
+     * could not be found, "in Kassena-Nankana" as a phrase neither), and the
+     * query went through unaccent as a whole string, where ’ became a quote
+     * that broke the tsquery's syntax. Now every punctuation character is a
+     * space before the words are cut, and the text search configuration
+     * alliance_search removes accents from each word, in the document and in
+     * the query alike (so ts_headline marks São for sao too). SQLite: nothing. */
+    {"", "CREATE TEXT SEARCH CONFIGURATION alliance_search (COPY = simple);"
+         "ALTER TEXT SEARCH CONFIGURATION alliance_search ALTER MAPPING FOR asciiword, asciihword,"
+         "  hword_asciipart, word, hword, hword_part, numword, numhword, hword_numpart"
+         "  WITH public.unaccent, simple;"
+         "CREATE OR REPLACE FUNCTION alliance_words(text) RETURNS text"
+         "  LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT"
+         "  AS $$ SELECT regexp_replace($1, '[!-/:-@\\[-`{-~\\u00A0-\\u00BF\\u00D7\\u00F7"
+         "\\u02B9-\\u02DF\\u2000-\\u206F\\u2190-\\u2BFF\\u3000-\\u303F\\uFE30-\\uFE6F"
+         "\\uFF01-\\uFF0F\\uFF1A-\\uFF20\\uFF3B-\\uFF40\\uFF5B-\\uFF65]+', ' ', 'g') $$;"
+         "ALTER TABLE search_text DROP COLUMN document;"
+         "ALTER TABLE search_text ADD COLUMN document tsvector GENERATED ALWAYS AS ("
+         "  setweight(to_tsvector('alliance_search', alliance_words(title)), 'A') ||"
+         "  setweight(to_tsvector('alliance_search', alliance_words(tags)), 'B') ||"
+         "  setweight(to_tsvector('alliance_search', alliance_words(body)), 'C')) STORED;"
+         "CREATE INDEX search_text_document ON search_text USING GIN (document);"},
+
+    /* 10: what visibility needs of a deleted item, kept when it leaves the
+     * search index: the audit trail goes on hiding entries about a deleted
+     * draft (its title, its text) from those who could not read it. */
+    SAME("CREATE TABLE retired_item ("
+         "  key INTEGER PRIMARY KEY,"
+         "  kind TEXT NOT NULL,"
+         "  item_id TEXT NOT NULL,"
+         "  platform_key INTEGER NOT NULL,"
+         "  alliance_key INTEGER NOT NULL,"
+         "  visibility TEXT NOT NULL,"
+         "  published INTEGER NOT NULL,"
+         "  author_key INTEGER,"
+         "  UNIQUE (kind, item_id)"
+         ") STRICT;"
+         "CREATE INDEX retired_item_by_platform ON retired_item(platform_key);"),
+
+    /* 11: shares: a knowledge item (lesson, journal entry, document) sent from
+     * a platform up to its parent, down to a child or across to a peer, with
+     * a message, with or without naming its author; the receiver's response
+     * (acknowledged, discussed, adopted, not relevant) with its note and link;
+     * and its withdrawal, which ends the access it gave. The item is named by
+     * kind and key (for visibility) and by id (which a deleted item's key,
+     * reused, cannot take). */
+    SAME("CREATE TABLE share ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  kind TEXT NOT NULL CHECK (kind IN ('lesson','entry','document')),"
+         "  item_key INTEGER NOT NULL,"
+         "  item_id TEXT NOT NULL,"
+         "  from_platform_key INTEGER NOT NULL REFERENCES platform(key),"
+         "  to_platform_key INTEGER NOT NULL REFERENCES platform(key),"
+         "  direction TEXT NOT NULL CHECK (direction IN ('up','down','across')),"
+         "  message TEXT NOT NULL DEFAULT '',"
+         "  attributed INTEGER NOT NULL CHECK (attributed IN (0,1)),"
+         "  shared_by_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  shared_at TEXT NOT NULL,"
+         "  withdrawn_at TEXT,"
+         "  withdrawn_by_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  response TEXT CHECK (response IN ('acknowledged','discussed','adopted',"
+         "    'not_relevant')),"
+         "  response_note TEXT NOT NULL DEFAULT '',"
+         "  response_link TEXT NOT NULL DEFAULT '',"
+         "  responded_by_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  responded_at TEXT,"
+         "  CHECK (from_platform_key <> to_platform_key),"
+         "  CHECK ((response IS NULL) = (responded_at IS NULL))"
+         ") STRICT;"
+         "CREATE INDEX share_by_item ON share(kind, item_key);"
+         "CREATE INDEX share_by_receiver ON share(to_platform_key, shared_at);"
+         "CREATE INDEX share_by_sender ON share(from_platform_key, shared_at);"),
+
+    /* 12: private feed addresses (domain/feed.h): a secret a member puts in
+     * a feed reader, kept as its SHA-256 only, for one platform's feed or
+     * (platform_key NULL) for every feed; revocable. A platform deleted takes
+     * its addresses with it (never turning them into addresses for all). */
+    SAME("CREATE TABLE feed_token ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  account_key INTEGER NOT NULL REFERENCES account(key) ON DELETE CASCADE,"
+         "  platform_key INTEGER REFERENCES platform(key) ON DELETE CASCADE,"
+         "  token_hash TEXT NOT NULL UNIQUE,"
+         "  created_at TEXT NOT NULL,"
+         "  used_at TEXT,"
+         "  revoked_at TEXT"
+         ") STRICT;"
+         "CREATE INDEX feed_token_by_account ON feed_token(account_key);"
+         "CREATE INDEX feed_token_by_platform ON feed_token(platform_key);"),
+
+    /* 13: events (domain/event.h): meetings, workshops, field visits,
+     * trainings and exchange visits of one or more platforms of an alliance
+     * (event_platform; the first is the home platform, whose rules of
+     * rights apply), from a start to an end (UTC instants) in a time zone
+     * (its IANA name), with agenda and minutes; who attended (a person, or
+     * a name as typed) and spoke, with gender and marginalised group as
+     * recorded; the decisions taken, and the action items agreed, with an
+     * owner, a due date, a status and the later event that followed them up. */
+    SAME("CREATE TABLE event ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  alliance_key INTEGER NOT NULL REFERENCES alliance(key),"
+         "  platform_key INTEGER NOT NULL REFERENCES platform(key),"
+         "  author_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  kind TEXT NOT NULL CHECK (kind IN ('meeting','workshop','field_visit','training',"
+         "    'exchange_visit')),"
+         "  title TEXT NOT NULL,"
+         "  starts_at TEXT NOT NULL,"
+         "  ends_at TEXT NOT NULL,"
+         "  time_zone TEXT NOT NULL,"
+         "  place TEXT NOT NULL DEFAULT '',"
+         "  facilitator TEXT NOT NULL DEFAULT '',"
+         "  agenda TEXT NOT NULL DEFAULT '',"
+         "  minutes TEXT NOT NULL DEFAULT '',"
+         "  visibility TEXT NOT NULL CHECK (visibility IN ('platform','alliance','public')),"
+         "  status TEXT NOT NULL CHECK (status IN ('draft','published')),"
+         "  created_at TEXT NOT NULL,"
+         "  updated_at TEXT NOT NULL,"
+         "  published_at TEXT,"
+         "  CHECK (ends_at >= starts_at)"
+         ") STRICT;"
+         "CREATE INDEX event_by_start ON event(starts_at, key);"
+         "CREATE INDEX event_by_alliance ON event(alliance_key, starts_at);"
+         "CREATE TABLE event_platform ("
+         "  event_key INTEGER NOT NULL REFERENCES event(key) ON DELETE CASCADE,"
+         "  platform_key INTEGER NOT NULL REFERENCES platform(key),"
+         "  position INTEGER NOT NULL,"
+         "  PRIMARY KEY (event_key, platform_key)"
+         ") STRICT;"
+         "CREATE INDEX event_platform_by_platform ON event_platform(platform_key, event_key);"
+         "CREATE TABLE attendance ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  event_key INTEGER NOT NULL REFERENCES event(key) ON DELETE CASCADE,"
+         "  person_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  name TEXT NOT NULL,"
+         "  organisation TEXT NOT NULL DEFAULT '',"
+         "  role TEXT NOT NULL DEFAULT '',"
+         "  spoke INTEGER NOT NULL CHECK (spoke IN (0,1)),"
+         "  gender TEXT NOT NULL DEFAULT '',"
+         "  marginalised_group TEXT NOT NULL DEFAULT '',"
+         "  created_at TEXT NOT NULL,"
+         "  updated_at TEXT NOT NULL,"
+         "  UNIQUE (event_key, person_key)"
+         ") STRICT;"
+         "CREATE INDEX attendance_by_person ON attendance(person_key);"
+         "CREATE TABLE decision ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  event_key INTEGER NOT NULL REFERENCES event(key) ON DELETE CASCADE,"
+         "  text TEXT NOT NULL,"
+         "  created_at TEXT NOT NULL,"
+         "  updated_at TEXT NOT NULL"
+         ") STRICT;"
+         "CREATE INDEX decision_by_event ON decision(event_key, key);"
+         "CREATE TABLE action_item ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  event_key INTEGER NOT NULL REFERENCES event(key) ON DELETE CASCADE,"
+         "  title TEXT NOT NULL,"
+         "  owner_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  due_on TEXT,"
+         "  status TEXT NOT NULL CHECK (status IN ('open','done','dropped')),"
+         "  note TEXT NOT NULL DEFAULT '',"
+         "  follow_up_key INTEGER REFERENCES event(key) ON DELETE SET NULL,"
+         "  created_at TEXT NOT NULL,"
+         "  updated_at TEXT NOT NULL,"
+         "  CHECK (follow_up_key IS NULL OR follow_up_key <> event_key)"
+         ") STRICT;"
+         "CREATE INDEX action_item_by_event ON action_item(event_key, key);"
+         "CREATE INDEX action_item_by_owner ON action_item(owner_key, status, due_on);"
+         "CREATE INDEX action_item_by_follow_up ON action_item(follow_up_key);"),
+};
+
+#define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
+
+int schema_latest(void)
+{
+    return MIGRATION_COUNT;
+}
+
+int schema_version(struct db *db)
+{
+    if (db_exec_schema(db,
+                       "CREATE TABLE IF NOT EXISTS schema_version ("
+                       "  version INTEGER NOT NULL, applied_at TEXT NOT NULL) STRICT") != DB_DONE)
+        return -1;
+    struct db_stmt *st = db_prepare(db, "SELECT coalesce(max(version), 0) FROM schema_version");
+    int version = db_step(st) == DB_ROW ? (int)db_column_int(st, 0) : -1;
+    db_done(st);
+    return version;
+}
+
+int schema_migrate(struct db *db)
+{
+    int version = schema_version(db);
+    if (version < 0) {
+        fprintf(stderr, "alliance: cannot read the schema version: %s\n", db_errmsg(db));
+        return -1;
+    }
+    if (version > MIGRATION_COUNT) {
+        fprintf(stderr,
+                "alliance: the database is at schema version %d, newer than this program "
+                "(%d); use a newer alliance\n",
+                version, MIGRATION_COUNT);
+        return -1;
+    }
+    for (int v = version; v < MIGRATION_COUNT; v++) {
+        const char *postgres = migrations[v].postgres;
+        bool pg = db_dialect_postgres(db);
+        if (db_begin(db) != DB_DONE ||
+            (pg && postgres ? db_exec(db, postgres) : db_exec_schema(db, migrations[v].sql)) !=
+                DB_DONE)
+            goto fail;
+        char now[32];
+        clock_now_iso(now, sizeof now);
+        struct db_stmt *st =
+            db_prepare(db, "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)");
+        db_bind_int(st, 1, v + 1);
+        db_bind_text(st, 2, now);
+        int rc = db_step(st);
+        db_done(st);
+        if (rc != DB_DONE || db_commit(db) != DB_DONE)
+            goto fail;
+        continue;
+    fail:
+        fprintf(stderr, "alliance: migration %d failed: %s\n", v + 1, db_errmsg(db));
+        db_rollback(db);
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,65 @@
+/*
+ * store.c — transactions and tombstones, shared by every noun.
+ */
+#include "store/store.h"
+
+#include "store/row.h"
+
+enum status store_begin(struct ctx *c)
+{
+    return row_status(c, db_begin(c->db));
+}
+
+enum status store_end(struct ctx *c, enum status s)
+{
+    if (s == STATUS_OK)
+        s = row_status(c, db_commit(c->db));
+    if (s != STATUS_OK)
+        db_rollback(c->db);
+    return s;
+}
+
+enum status store_tombstone(struct ctx *c, const char *id, const char *kind)
+{
+    char now[32];
+    row_now(now);
+    struct db_stmt *st = db_prepare(
+        c->db, "INSERT INTO tombstone (id, kind, deleted_at, deleted_by) VALUES (?, ?, ?, ?)");
+    db_bind_text(st, 1, id);
+    db_bind_text(st, 2, kind);
+    db_bind_text(st, 3, now);
+    db_bind_text(st, 4, c->viewer->account_id);
+    return row_write(c, st);
+}
+
+/* key_by_id runs a SELECT of one key with the id as its only parameter. */
+static int64_t key_by_id(struct ctx *c, const char *sql, const char *id)
+{
+    if (!id)
+        return 0;
+    struct db_stmt *st = db_prepare(c->db, sql);
+    db_bind_text(st, 1, id);
+    int64_t key = db_step(st) == DB_ROW ? db_column_int(st, 0) : 0;
+    db_done(st);
+    return key;
+}
+
+int64_t store_platform_key(struct ctx *c, const char *id)
+{
+    return key_by_id(c, "SELECT key FROM platform WHERE id = ?", id);
+}
+
+int64_t store_person_key(struct ctx *c, const char *id)
+{
+    return key_by_id(c, "SELECT key FROM person WHERE id = ?", id);
+}
+
+int64_t store_organisation_key(struct ctx *c, const char *id)
+{
+    return key_by_id(c, "SELECT key FROM organisation WHERE id = ?", id);
+}
+
+int64_t store_person_key_by_email(struct ctx *c, const char *email)
+{
+    return key_by_id(c, "SELECT key FROM person WHERE email = ?", email);
+}

@@ -1,0 +1,223 @@
+/*
+ * web.h — the handlers of the HTML pages, one group per noun (web/alliance.c,
+ * web/platform.c, …). The route table in http/routes.c names them.
+ */
+#ifndef ALLIANCE_WEB_H
+#define ALLIANCE_WEB_H
+
+#include "http/request.h"
+
+/* web/alliance.c */
+void alliance_index_page(struct request *r);
+void alliance_page(struct request *r);
+void alliance_new_page(struct request *r);
+void alliance_create_post(struct request *r);
+void alliance_edit_page(struct request *r);
+void alliance_edit_post(struct request *r);
+void alliance_delete_page(struct request *r);
+void alliance_delete_post(struct request *r);
+void alliance_platforms_page(struct request *r);
+
+/* web/platform.c */
+void platform_page(struct request *r);
+void platform_new_page(struct request *r);
+void platform_create_post(struct request *r);
+void platform_edit_page(struct request *r);
+void platform_edit_post(struct request *r);
+void platform_delete_page(struct request *r);
+void platform_delete_post(struct request *r);
+void platform_peer_new_page(struct request *r);
+void platform_peer_create_post(struct request *r);
+void platform_link_delete_page(struct request *r);
+void platform_link_delete_post(struct request *r);
+
+/* web/membership.c */
+void membership_new_page(struct request *r);
+void membership_create_post(struct request *r);
+void membership_edit_page(struct request *r);
+void membership_edit_post(struct request *r);
+void membership_delete_page(struct request *r);
+void membership_delete_post(struct request *r);
+
+/* web/organisation.c */
+void organisation_index_page(struct request *r);
+void organisation_page(struct request *r);
+void organisation_new_page(struct request *r);
+void organisation_create_post(struct request *r);
+void organisation_edit_page(struct request *r);
+void organisation_edit_post(struct request *r);
+void organisation_delete_page(struct request *r);
+void organisation_delete_post(struct request *r);
+
+/* web/person.c */
+void person_index_page(struct request *r);
+void person_page(struct request *r);
+void person_new_page(struct request *r);
+void person_create_post(struct request *r);
+void person_edit_page(struct request *r);
+void person_edit_post(struct request *r);
+void person_delete_page(struct request *r);
+void person_delete_post(struct request *r);
+
+/* web/sheet.c: the lists as CSV files. sheet_link writes the "Download CSV"
+ * link of a list page to path, with the page's filters. */
+void organisation_csv_page(struct request *r);
+void person_csv_page(struct request *r);
+void platform_members_csv_page(struct request *r);
+void sheet_link(struct request *r, const char *path);
+
+/* web/account.c */
+void sign_in_page(struct request *r);
+void sign_in_post(struct request *r);
+void sign_out_post(struct request *r);
+void account_page(struct request *r);
+void password_page(struct request *r);
+void password_post(struct request *r);
+void token_create_post(struct request *r);
+void token_revoke_post(struct request *r);
+void link_page(struct request *r);
+void link_post(struct request *r);
+
+/* web/admin.c */
+void admin_accounts_page(struct request *r);
+void admin_account_new_page(struct request *r);
+void admin_account_create_post(struct request *r);
+void admin_account_link_post(struct request *r);
+void admin_audit_page(struct request *r);
+
+/* web/audit.c (the platform's trail) and web/membership.c (invitations) */
+void platform_audit_page(struct request *r);
+void membership_invite_page(struct request *r);
+void membership_invite_post(struct request *r);
+
+/* web/lesson.c */
+void lesson_index_page(struct request *r);
+/* lesson_outcome_options lists the outcomes for a select, after an empty
+ * choice labelled empty (four options, in the arena). */
+struct form_option;
+struct form_option *lesson_outcome_options(struct request *r, const char *empty);
+void platform_lessons_page(struct request *r);
+void lesson_page(struct request *r);
+void lesson_new_page(struct request *r);
+void lesson_create_post(struct request *r);
+void lesson_edit_page(struct request *r);
+void lesson_edit_post(struct request *r);
+void lesson_delete_page(struct request *r);
+void lesson_delete_post(struct request *r);
+
+/* web/entry.c */
+void platform_journal_page(struct request *r);
+void entry_page(struct request *r);
+void entry_new_page(struct request *r);
+void entry_create_post(struct request *r);
+void entry_edit_page(struct request *r);
+void entry_edit_post(struct request *r);
+void entry_delete_page(struct request *r);
+void entry_delete_post(struct request *r);
+
+/* web/event.c, web/calendar.c, web/inclusion.c: events, calendars and who
+ * takes part. event_platform_section and inclusion_platform_section write
+ * the Events and "Who takes part" sections of a platform's page. */
+struct platform;
+void platform_events_page(struct request *r);
+void event_new_page(struct request *r);
+void event_create_post(struct request *r);
+void event_page(struct request *r);
+void event_edit_page(struct request *r);
+void event_edit_post(struct request *r);
+void event_delete_page(struct request *r);
+void event_delete_post(struct request *r);
+void event_attendance_page(struct request *r);
+void event_attendance_post(struct request *r);
+void decision_new_page(struct request *r);
+void decision_create_post(struct request *r);
+void decision_edit_page(struct request *r);
+void decision_edit_post(struct request *r);
+void decision_delete_page(struct request *r);
+void decision_delete_post(struct request *r);
+void action_new_page(struct request *r);
+void action_create_post(struct request *r);
+void action_edit_page(struct request *r);
+void action_edit_post(struct request *r);
+void action_status_page(struct request *r);
+void action_status_post(struct request *r);
+void action_delete_page(struct request *r);
+void action_delete_post(struct request *r);
+void account_actions_page(struct request *r);
+void event_platform_section(struct request *r, const struct platform *pl);
+void platform_calendar_page(struct request *r);
+void alliance_calendar_page(struct request *r);
+void platform_calendar_ics(struct request *r);
+void account_calendar_ics(struct request *r);
+void event_calendar_ics(struct request *r);
+void account_calendar_page(struct request *r);
+void account_calendar_post(struct request *r);
+void platform_inclusion_page(struct request *r);
+void inclusion_platform_section(struct request *r, const struct platform *pl);
+
+/* web/enquiry.c */
+void enquiry_ask_page(struct request *r);
+void enquiry_ask_post(struct request *r);
+void platform_enquiries_page(struct request *r);
+void platform_faq_page(struct request *r);
+void enquiry_page(struct request *r);
+void enquiry_assign_post(struct request *r);
+void enquiry_answer_post(struct request *r);
+void enquiry_status_post(struct request *r);
+void enquiry_faq_post(struct request *r);
+
+/* web/document.c */
+struct platform;
+void document_index_page(struct request *r);
+void platform_documents_page(struct request *r);
+void document_page(struct request *r);
+void document_file_page(struct request *r);
+void document_new_page(struct request *r);
+void document_create_post(struct request *r);
+void document_edit_page(struct request *r);
+void document_edit_post(struct request *r);
+void document_delete_page(struct request *r);
+void document_delete_post(struct request *r);
+/* document_platform_section writes the Documents section of a platform's page. */
+void document_platform_section(struct request *r, const struct platform *pl);
+
+/* web/search.c */
+void search_page(struct request *r);
+
+/* web/share.c */
+void share_lesson_page(struct request *r);
+void share_lesson_post(struct request *r);
+void share_entry_page(struct request *r);
+void share_entry_post(struct request *r);
+void share_document_page(struct request *r);
+void share_document_post(struct request *r);
+void share_page(struct request *r);
+void share_respond_post(struct request *r);
+void share_withdraw_page(struct request *r);
+void share_withdraw_post(struct request *r);
+void platform_inbox_page(struct request *r);
+void platform_outbox_page(struct request *r);
+/* share_item_section writes an item's journey (its shares the reader may
+ * see) in the main column; share_item_side its Share card, for those who may
+ * share it; share_platform_section a platform's inbox counts, for members. */
+struct share_item;
+void share_item_section(struct request *r, const struct share_item *item);
+void share_item_side(struct request *r, const struct share_item *item);
+void share_platform_section(struct request *r, const struct platform *pl);
+
+/* web/feed.c: the Atom feeds and the private feed addresses.
+ * feed_tokens_section writes the account page's section of them;
+ * feed_platform_card the platform page's "Follow" card; feed_platform_href
+ * is the address of a platform's public feed (arena), NULL for a platform
+ * of a members-only alliance, which has none. */
+struct account;
+void feed_platform_atom(struct request *r);
+void feed_site_atom(struct request *r);
+void feed_token_create_post(struct request *r);
+void feed_token_revoke_page(struct request *r);
+void feed_token_revoke_post(struct request *r);
+void feed_tokens_section(struct request *r, const struct account *a);
+void feed_platform_card(struct request *r, const struct platform *pl);
+char *feed_platform_href(struct request *r, const struct platform *pl);
+
+#endif

@@ -1,0 +1,132 @@
+"""Export and import (issues 10 and 11): a whole installation as JSON Lines,
+moved between installations and between SQLite and PostgreSQL."""
+import json
+import os
+import subprocess
+import tempfile
+
+import harness
+from harness import BINARY, PG_DIR, Server, db_args, drop_db, run
+
+
+def alliance(*args, stdin=None):
+    return subprocess.run([BINARY, *args], input=stdin, capture_output=True, text=True,
+                          timeout=120)
+
+
+def export_of(data_dir, path):
+    done = alliance("export", "--data", data_dir, *db_args(data_dir), path)
+    assert done.returncode == 0, done.stderr
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def test_export_import_export_gives_the_same_file_and_the_copy_works():
+    """The demo, with some changes made through the API, exported; imported into
+    an empty installation (the other engine when PostgreSQL is under test:
+    SQLite ⇄ PostgreSQL); exported again: the same bytes. The copy serves and
+    takes new records."""
+    with Server(demo=True) as s, tempfile.TemporaryDirectory() as tmp:
+        made = s.post_json("/api/v1/organisations", {"name": "Exported Trust", "kind": "ngo"})
+        assert made.status == 201
+        first = export_of(s.data_dir, os.path.join(tmp, "one.jsonl"))
+        header = json.loads(first.splitlines()[0])
+        assert header["format"] == "alliance" and header["records"] == len(first.splitlines()) - 1
+        # Into SQLite (a plain data directory, whatever the suite's engine).
+        copy = os.path.join(tmp, "copy")
+        done = alliance("import", "--data", copy, os.path.join(tmp, "one.jsonl"))
+        assert done.returncode == 0, done.stderr
+        done = alliance("export", "--data", copy, os.path.join(tmp, "two.jsonl"))
+        assert done.returncode == 0, done.stderr
+        assert open(os.path.join(tmp, "two.jsonl"), encoding="utf-8").read() == first
+        # The copy serves, and new records take new keys.
+        with Server(data_dir=copy, admin_email=harness.DEMO_ADMIN, sqlite=True) as c:
+            assert c.get("/api/v1/organisations/" + made.json()["id"]).json()["name"] == \
+                "Exported Trust"
+            again = c.post_json("/api/v1/organisations", {"name": "After Import", "kind": "ngo"})
+            assert again.status == 201, again.text
+            assert c.get("/alliances/ghana-wash").status == 200
+
+
+def test_into_postgresql_and_back():
+    """With the PostgreSQL server of the suite: SQLite → PostgreSQL → SQLite."""
+    if not PG_DIR:
+        print("   (SQLite run: the PostgreSQL leg runs in test_transfer_pg)")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        source = os.path.join(tmp, "source")
+        assert alliance("demo", "--data", source).returncode == 0
+        done = alliance("export", "--data", source, os.path.join(tmp, "a.jsonl"))
+        assert done.returncode == 0, done.stderr
+        middle = os.path.join(tmp, "middle")  # named for its database
+        done = alliance("import", *db_args(middle), os.path.join(tmp, "a.jsonl"))
+        assert done.returncode == 0, done.stderr
+        done = alliance("export", *db_args(middle), os.path.join(tmp, "b.jsonl"))
+        assert done.returncode == 0, done.stderr
+        # PostgreSQL's key counters move past the imported keys.
+        with Server(data_dir=middle, admin_email=harness.DEMO_ADMIN) as m:
+            made = m.post_json("/api/v1/people", {"name": "After The Move"})
+            assert made.status == 201, made.text
+        back = os.path.join(tmp, "back")
+        done = alliance("import", "--data", back, os.path.join(tmp, "b.jsonl"))
+        assert done.returncode == 0, done.stderr
+        done = alliance("export", "--data", back, os.path.join(tmp, "c.jsonl"))
+        text = [open(os.path.join(tmp, n), encoding="utf-8").read()
+                for n in ("a.jsonl", "b.jsonl", "c.jsonl")]
+        assert text[0] == text[1] == text[2]
+
+
+def test_a_bad_record_stops_the_import_with_its_line_and_nothing_is_imported():
+    with Server(demo=True) as s, tempfile.TemporaryDirectory() as tmp:
+        good = export_of(s.data_dir, os.path.join(tmp, "good.jsonl")).splitlines()
+        cases = [
+            (5, lambda d: d.update(depth="two"), "Line 5"),                 # wrong type
+            (7, lambda d: d.update(extra=1), "Line 7"),                     # unknown field
+            (9, lambda d: d.update(record="nonsense"), "Line 9"),           # unknown kind
+            (len(good) - 3, lambda d: d.pop(list(d)[1]), "Line %d" % (len(good) - 3)),
+        ]
+        for number, change, expected in cases:
+            lines = list(good)
+            record = json.loads(lines[number - 1])
+            change(record)
+            lines[number - 1] = json.dumps(record)
+            bad = os.path.join(tmp, "bad.jsonl")
+            open(bad, "w", encoding="utf-8").write("\n".join(lines) + "\n")
+            target = os.path.join(tmp, "target-%d" % number)
+            done = alliance("import", "--data", target, bad)
+            assert done.returncode == 1, (number, done.stdout)
+            assert expected in done.stderr, done.stderr
+            # Nothing was imported: the good file still goes in whole.
+            done = alliance("import", "--data", target, os.path.join(tmp, "good.jsonl"))
+            assert done.returncode == 0, done.stderr
+        # A reference to a record that is not there (the database's own check).
+        lines = list(good)
+        for i, line in enumerate(lines):
+            record = json.loads(line)
+            if record.get("record") == "membership":
+                record["platform_key"] = 999999
+                lines[i] = json.dumps(record)
+                break
+        bad = os.path.join(tmp, "dangling.jsonl")
+        open(bad, "w", encoding="utf-8").write("\n".join(lines) + "\n")
+        done = alliance("import", "--data", os.path.join(tmp, "dangling"), bad)
+        assert done.returncode == 1 and "Line %d" % (i + 1) in done.stderr, done.stderr
+
+
+def test_an_import_fills_only_an_empty_installation():
+    with Server(demo=True) as s, tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "e.jsonl")
+        export_of(s.data_dir, path)
+        done = alliance("import", "--data", s.data_dir, *db_args(s.data_dir), path)
+        assert done.returncode == 1 and "empty" in done.stderr, done.stderr
+        assert alliance("import", "--data", os.path.join(tmp, "x"), "/no/such/file").returncode == 1
+        assert alliance("import").returncode == 2
+        assert alliance("export", "--help").returncode == 0
+        assert alliance("import", "--help").returncode == 0
+
+
+if __name__ == "__main__":
+    run([test_export_import_export_gives_the_same_file_and_the_copy_works,
+         test_into_postgresql_and_back,
+         test_a_bad_record_stops_the_import_with_its_line_and_nothing_is_imported,
+         test_an_import_fills_only_an_empty_installation])

@@ -1,0 +1,374 @@
+/*
+ * test_domain.c — unit tests of the store and the domain rules on a real
+ * SQLite database in memory: migrations, the rules of alliances, platforms,
+ * peer links, organisations, people and memberships, tombstones, and nested
+ * transactions.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* cmocka needs the four headers above first. */
+#include <cmocka.h>
+
+#include "core/arena.h"
+#include "core/str.h"
+#include "domain/alliance.h"
+#include "domain/capability.h"
+#include "domain/membership.h"
+#include "domain/organisation.h"
+#include "domain/person.h"
+#include "domain/platform.h"
+#include "store/db.h"
+#include "store/schema.h"
+#include "store/store.h"
+#include "testdb.h"
+
+#include <sodium.h>
+#include <string.h>
+
+struct fixture {
+    struct db *db;
+    struct arena arena;
+    struct ctx c;
+};
+
+static int setup(void **state)
+{
+    struct fixture *f = calloc(1, sizeof *f);
+    if (test_db_open(&f->db) != 0)
+        return -1;
+    arena_init(&f->arena, 16384);
+    f->c.db = f->db;
+    f->c.arena = &f->arena;
+    f->c.viewer = &viewer_operator;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    arena_free(&f->arena);
+    db_close(f->db);
+    free(f);
+    return 0;
+}
+
+static struct alliance *make_alliance(struct ctx *c, const char *slug)
+{
+    struct alliance a = {.slug = (char *)slug, .name = "Test alliance", .level_count = 3};
+    a.levels[0] = "National";
+    a.levels[1] = "Region";
+    a.levels[2] = "District";
+    struct problems p = {0};
+    assert_int_equal(alliance_create(c, &a, &p), STATUS_OK);
+    struct alliance *out;
+    assert_int_equal(alliance_find(c, slug, &out), STATUS_OK);
+    return out;
+}
+
+static struct platform *make_platform(struct ctx *c, struct alliance *a, const char *name,
+                                      const char *parent_id)
+{
+    struct platform pl = {.name = (char *)name, .depth = -1, .parent_id = (char *)parent_id};
+    struct problems p = {0};
+    assert_int_equal(platform_create(c, a, &pl, &p), STATUS_OK);
+    struct platform *out;
+    assert_int_equal(platform_find(c, pl.id, &out), STATUS_OK);
+    return out;
+}
+
+static void migrations_reach_the_latest_version_once(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(schema_version(f->db), schema_latest());
+    assert_int_equal(schema_migrate(f->db), 0); /* a second run changes nothing */
+    assert_int_equal(schema_version(f->db), schema_latest());
+    /* A database from a newer program is refused, not damaged. */
+    db_exec(f->db, "INSERT INTO schema_version VALUES (999, '2030-01-01T00:00:00Z')");
+    assert_int_equal(schema_migrate(f->db), -1);
+    db_exec(f->db, "DELETE FROM schema_version WHERE version = 999");
+}
+
+static void alliance_fields_are_validated_by_name(void **state)
+{
+    struct fixture *f = *state;
+    struct alliance a = {.slug = "Bad Slug", .name = "  ", .time_zone = "Mars/Olympus"};
+    struct problems p = {0};
+    assert_int_equal(alliance_create(&f->c, &a, &p), STATUS_INVALID);
+    assert_non_null(problems_for(&p, "name"));
+    assert_non_null(problems_for(&p, "slug"));
+    assert_non_null(problems_for(&p, "levels"));
+    assert_non_null(problems_for(&p, "time_zone"));
+
+    make_alliance(&f->c, "taken");
+    struct alliance b = {.slug = "taken", .name = "Other", .level_count = 1};
+    b.levels[0] = "National";
+    struct problems q = {0};
+    assert_int_equal(alliance_create(&f->c, &b, &q), STATUS_CONFLICT);
+    assert_non_null(problems_for(&q, "slug"));
+
+    struct alliance d = {.slug = "dup-levels", .name = "X", .level_count = 2};
+    d.levels[0] = "Region";
+    d.levels[1] = "Region";
+    struct problems r = {0};
+    assert_int_equal(alliance_create(&f->c, &d, &r), STATUS_INVALID);
+    assert_non_null(problems_for(&r, "levels"));
+}
+
+static void a_platform_parent_is_one_level_up_in_the_same_alliance(void **state)
+{
+    struct fixture *f = *state;
+    struct alliance *a = make_alliance(&f->c, "rules");
+    struct alliance *other = make_alliance(&f->c, "other");
+    struct platform *nat = make_platform(&f->c, a, "National", NULL);
+    struct platform *reg = make_platform(&f->c, a, "Region A", nat->id);
+    assert_int_equal(reg->depth, 1);
+    assert_string_equal(reg->parent_id, nat->id);
+    struct platform *dis = make_platform(&f->c, a, "District A1", reg->id);
+    assert_int_equal(dis->depth, 2);
+
+    /* Level given and not one below the parent. */
+    struct platform bad = {.name = "Wrong level", .depth = 2, .parent_id = nat->id};
+    struct problems p = {0};
+    assert_int_equal(platform_create(&f->c, a, &bad, &p), STATUS_INVALID);
+    assert_non_null(problems_for(&p, "parent"));
+
+    /* A parent from another alliance. */
+    struct platform *foreign = make_platform(&f->c, other, "Foreign national", NULL);
+    struct platform cross = {.name = "Cross", .depth = -1, .parent_id = foreign->id};
+    struct problems q = {0};
+    assert_int_equal(platform_create(&f->c, a, &cross, &q), STATUS_INVALID);
+    assert_non_null(problems_for(&q, "parent"));
+
+    /* Below the lowest level. */
+    struct platform deep = {.name = "Too deep", .depth = -1, .parent_id = dis->id};
+    struct problems r = {0};
+    assert_int_equal(platform_create(&f->c, a, &deep, &r), STATUS_INVALID);
+
+    /* An unknown parent, and no name. */
+    struct platform unknown = {
+        .name = "", .depth = -1, .parent_id = "01a20844-8a1b-7244-ad1f-fcaf448a3ff7"};
+    struct problems s = {0};
+    assert_int_equal(platform_create(&f->c, a, &unknown, &s), STATUS_INVALID);
+    assert_non_null(problems_for(&s, "parent"));
+    assert_non_null(problems_for(&s, "name"));
+}
+
+static void no_platform_sits_below_itself(void **state)
+{
+    struct fixture *f = *state;
+    struct alliance *a = make_alliance(&f->c, "cycles");
+    struct platform *nat = make_platform(&f->c, a, "National", NULL);
+    struct platform *reg = make_platform(&f->c, a, "Region", nat->id);
+    /* Make the national platform a child of its own child. */
+    struct platform edit = *nat;
+    edit.parent_id = reg->id;
+    edit.depth = -1;
+    struct problems p = {0};
+    assert_int_not_equal(platform_update(&f->c, a, &edit, &p), STATUS_OK);
+    assert_non_null(problems_for(&p, "parent"));
+    edit.parent_id = nat->id; /* its own parent */
+    struct problems q = {0};
+    assert_int_not_equal(platform_update(&f->c, a, &edit, &q), STATUS_OK);
+    assert_non_null(problems_for(&q, "parent"));
+}
+
+static void a_platform_with_children_stays(void **state)
+{
+    struct fixture *f = *state;
+    struct alliance *a = make_alliance(&f->c, "children");
+    struct platform *nat = make_platform(&f->c, a, "National", NULL);
+    struct platform *reg = make_platform(&f->c, a, "Region", nat->id);
+    assert_int_equal(nat->child_count, 0); /* loaded before the child existed */
+    assert_int_equal(platform_find(&f->c, nat->id, &nat), STATUS_OK);
+    assert_int_equal(nat->child_count, 1);
+    struct problems p = {0};
+    assert_int_equal(platform_delete(&f->c, nat, &p), STATUS_CONFLICT);
+    /* Its level cannot change either. */
+    struct platform edit = *nat;
+    edit.depth = 1;
+    struct problems q = {0};
+    assert_int_not_equal(platform_update(&f->c, a, &edit, &q), STATUS_OK);
+    /* Nor can the alliance lose the levels its platforms sit at. */
+    struct alliance shorter = *a;
+    shorter.level_count = 1;
+    struct problems r = {0};
+    assert_int_equal(alliance_update(&f->c, &shorter, &r), STATUS_CONFLICT);
+    assert_non_null(problems_for(&r, "levels"));
+    /* Leaves go first; then the parent; each leaves a tombstone. */
+    struct problems s = {0};
+    assert_int_equal(platform_delete(&f->c, reg, &s), STATUS_OK);
+    assert_int_equal(platform_find(&f->c, nat->id, &nat), STATUS_OK);
+    assert_int_equal(platform_delete(&f->c, nat, &s), STATUS_OK);
+    struct db_stmt *st =
+        db_prepare(f->db, "SELECT count(*) FROM tombstone WHERE kind = 'platform'");
+    assert_int_equal(db_step(st), DB_ROW);
+    assert_int_equal(db_column_int(st, 0), 2);
+    db_done(st);
+    /* An alliance with platforms cannot be deleted; an empty one can. */
+    assert_int_equal(alliance_find(&f->c, "children", &a), STATUS_OK);
+    assert_int_equal(alliance_delete(&f->c, a, &s), STATUS_OK);
+}
+
+static void peer_links_are_unordered_and_unique(void **state)
+{
+    struct fixture *f = *state;
+    struct alliance *a = make_alliance(&f->c, "peers");
+    struct alliance *b = make_alliance(&f->c, "peers-b");
+    struct platform *x = make_platform(&f->c, a, "X", NULL);
+    struct platform *y = make_platform(&f->c, b, "Y", NULL);
+    struct platform_link *link;
+    struct problems p = {0};
+    assert_int_equal(platform_link_create(&f->c, x->id, y->id, "shared work", &link, &p),
+                     STATUS_OK);
+    struct problems q = {0};
+    assert_int_equal(platform_link_create(&f->c, y->id, x->id, "", &link, &q), STATUS_CONFLICT);
+    assert_non_null(problems_for(&q, "peer"));
+    struct problems r = {0};
+    assert_int_equal(platform_link_create(&f->c, x->id, x->id, "", &link, &r), STATUS_INVALID);
+    struct listing l;
+    listing_default(&l);
+    struct platform_link_list list;
+    assert_int_equal(platform_links(&f->c, y, &l, &list), STATUS_OK);
+    assert_int_equal(list.count, 1);
+    assert_string_equal(list.items[0].other_id, x->id);
+}
+
+static void people_have_unique_lower_case_emails(void **state)
+{
+    struct fixture *f = *state;
+    struct person a = {.name = "Ama Mensah", .email = " Ama@Example.ORG "};
+    struct problems p = {0};
+    assert_int_equal(person_create(&f->c, &a, &p), STATUS_OK);
+    assert_string_equal(a.email, "ama@example.org");
+    struct person b = {.name = "Another Ama", .email = "AMA@example.org"};
+    struct problems q = {0};
+    assert_int_equal(person_create(&f->c, &b, &q), STATUS_CONFLICT);
+    assert_non_null(problems_for(&q, "email"));
+    struct person c = {.name = "No Email", .email = ""};
+    struct person d = {.name = "No Email Either"};
+    struct problems r = {0};
+    assert_int_equal(person_create(&f->c, &c, &r), STATUS_OK);
+    assert_int_equal(person_create(&f->c, &d, &r), STATUS_OK);
+    assert_null(d.email);
+    struct person e = {.name = "Bad",
+                       .email = "not-an-email",
+                       .gender = "robot",
+                       .organisation_id = "01a20844-8a1b-7244-ad1f-fcaf448a3ff7"};
+    struct problems s = {0};
+    assert_int_equal(person_create(&f->c, &e, &s), STATUS_INVALID);
+    assert_non_null(problems_for(&s, "email"));
+    assert_non_null(problems_for(&s, "gender"));
+    assert_non_null(problems_for(&s, "organisation"));
+}
+
+static void organisations_have_a_kind_and_a_web_address(void **state)
+{
+    struct fixture *f = *state;
+    struct organisation o = {
+        .name = "CWSA", .kind = "government", .website = "https://www.example.org"};
+    struct problems p = {0};
+    assert_int_equal(organisation_create(&f->c, &o, &p), STATUS_OK);
+    struct organisation bad = {.name = "", .kind = "club", .website = "javascript:alert(1)"};
+    struct problems q = {0};
+    assert_int_equal(organisation_create(&f->c, &bad, &q), STATUS_INVALID);
+    assert_non_null(problems_for(&q, "name"));
+    assert_non_null(problems_for(&q, "kind"));
+    assert_non_null(problems_for(&q, "website"));
+    assert_string_equal(organisation_kind_label("ngo"), "NGO");
+}
+
+static void memberships_join_one_member_once_with_a_role(void **state)
+{
+    struct fixture *f = *state;
+    struct alliance *a = make_alliance(&f->c, "members");
+    struct platform *pl = make_platform(&f->c, a, "National", NULL);
+    struct person pe = {.name = "Kofi"};
+    struct organisation o = {.name = "District Assembly", .kind = "government"};
+    struct problems p = {0};
+    assert_int_equal(person_create(&f->c, &pe, &p), STATUS_OK);
+    assert_int_equal(organisation_create(&f->c, &o, &p), STATUS_OK);
+
+    struct membership m = {.platform_id = pl->id,
+                           .person_id = pe.id,
+                           .role = "convenor",
+                           .capabilities = CAP_POLICY | CAP_RESEARCH};
+    assert_int_equal(membership_create(&f->c, &m, &p), STATUS_OK);
+    struct membership again = {.platform_id = pl->id, .person_id = pe.id, .role = "member"};
+    struct problems q = {0};
+    assert_int_equal(membership_create(&f->c, &again, &q), STATUS_CONFLICT);
+    assert_non_null(problems_for(&q, "person"));
+    struct membership both = {
+        .platform_id = pl->id, .person_id = pe.id, .organisation_id = o.id, .role = "member"};
+    struct problems r = {0};
+    assert_int_equal(membership_create(&f->c, &both, &r), STATUS_INVALID);
+    struct membership neither = {.platform_id = pl->id, .role = "chief"};
+    struct problems s = {0};
+    assert_int_equal(membership_create(&f->c, &neither, &s), STATUS_INVALID);
+    assert_non_null(problems_for(&s, "person"));
+    assert_non_null(problems_for(&s, "role"));
+    struct membership org = {.platform_id = pl->id,
+                             .organisation_id = o.id,
+                             .role = "member",
+                             .capabilities = CAP_IMPLEMENTATION};
+    struct problems t = {0};
+    assert_int_equal(membership_create(&f->c, &org, &t), STATUS_OK);
+
+    /* The platform's capabilities are the union of its members'. */
+    assert_int_equal(platform_find(&f->c, pl->id, &pl), STATUS_OK);
+    assert_int_equal(pl->member_count, 2);
+    assert_int_equal(pl->capabilities, CAP_POLICY | CAP_RESEARCH | CAP_IMPLEMENTATION);
+    /* Deleting the person removes their membership, with a tombstone. */
+    struct person *loaded;
+    assert_int_equal(person_find(&f->c, pe.id, &loaded), STATUS_OK);
+    assert_int_equal(person_delete(&f->c, loaded), STATUS_OK);
+    struct membership *removed;
+    assert_int_equal(membership_find(&f->c, m.id, &removed), STATUS_NOT_FOUND);
+    struct db_stmt *st =
+        db_prepare(f->db, "SELECT count(*) FROM tombstone WHERE id = ? AND kind = 'membership'");
+    db_bind_text(st, 1, m.id);
+    assert_int_equal(db_step(st), DB_ROW);
+    assert_int_equal(db_column_int(st, 0), 1);
+    db_done(st);
+}
+
+static void an_inner_rollback_fails_the_whole_transaction(void **state)
+{
+    struct fixture *f = *state;
+    struct ctx *c = &f->c;
+    assert_int_equal(store_begin(c), STATUS_OK);
+    struct organisation o = {.name = "Kept?", .kind = "ngo"};
+    struct problems p = {0};
+    assert_int_equal(organisation_create(c, &o, &p), STATUS_OK); /* nested: commits nothing yet */
+    assert_int_equal(store_begin(c), STATUS_OK);
+    assert_int_equal(store_end(c, STATUS_ERROR), STATUS_ERROR); /* inner failure */
+    assert_int_not_equal(store_end(c, STATUS_OK), STATUS_OK);   /* the outer commit fails */
+    struct organisation *gone;
+    assert_int_equal(organisation_find(c, o.id, &gone), STATUS_NOT_FOUND);
+}
+
+int main(void)
+{
+    if (sodium_init() < 0)
+        return 1;
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(migrations_reach_the_latest_version_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(alliance_fields_are_validated_by_name, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_platform_parent_is_one_level_up_in_the_same_alliance,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(no_platform_sits_below_itself, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_platform_with_children_stays, setup, teardown),
+        cmocka_unit_test_setup_teardown(peer_links_are_unordered_and_unique, setup, teardown),
+        cmocka_unit_test_setup_teardown(people_have_unique_lower_case_emails, setup, teardown),
+        cmocka_unit_test_setup_teardown(organisations_have_a_kind_and_a_web_address, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(memberships_join_one_member_once_with_a_role, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(an_inner_rollback_fails_the_whole_transaction, setup,
+                                        teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
