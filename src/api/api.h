@@ -107,4 +107,14 @@ void api_share_withdraw(struct request *r);
 /* api/feed.c */
 void api_feed_platform(struct request *r);
 
+/* api/indicator.c */
+void api_indicator_list(struct request *r);
+void api_indicator_create(struct request *r);
+void api_indicator_get(struct request *r);
+void api_indicator_update(struct request *r);
+void api_indicator_rollup(struct request *r);
+void api_observation_list(struct request *r);
+void api_observation_create(struct request *r);
+void api_observation_get(struct request *r);
+
 #endif

@@ -12,6 +12,7 @@
 #include "cli/demo_enquiries.h"
 #include "cli/demo_entries.h"
 #include "cli/demo_lessons.h"
+#include "cli/demo_monitoring.h"
 #include "cli/demo_shares.h"
 #include "core/arena.h"
 #include "core/buf.h"
@@ -358,6 +359,11 @@ static void print_sign_ins(void)
         printf("  %-30s %s\n", demo_sign_ins[i].email, _(demo_sign_ins[i].what));
 }
 
+/* What the monitoring loader made, for the summary. */
+static struct {
+    size_t indicators, observations;
+} monitoring;
+
 static int demo_load(struct ctx *c, const char *files_dir, size_t *uploaded, size_t *shared)
 {
     struct demo_ids alliances, platforms, organisations, people;
@@ -384,6 +390,9 @@ static int demo_load(struct ctx *c, const char *files_dir, size_t *uploaded, siz
         rc = demo_documents_load(c, ids_lookup, &platforms, &people, files_dir, uploaded);
     if (rc == 0)
         rc = demo_shares_load(c, ids_lookup, &platforms, &people, shared);
+    if (rc == 0)
+        rc = demo_monitoring_load(c, ids_lookup, &alliances, &platforms, &monitoring.indicators,
+                                  &monitoring.observations);
     return store_end(c, rc == 0 ? STATUS_OK : STATUS_ERROR) == STATUS_OK ? 0 : -1;
 }
 
@@ -441,6 +450,8 @@ int demo_cmd(int argc, char **argv)
                config_where(&cfg), demo_alliance_count, demo_platform_count,
                demo_organisation_count, demo_person_count, demo_membership_count, demo_lesson_count,
                demo_entry_count, demo_enquiry_count, demo_document_count + uploaded, shared);
+        printf(_("Monitoring: %zu indicators with %zu figures.\n"), monitoring.indicators,
+               monitoring.observations);
     }
     if (status == EXIT_OK)
         print_sign_ins();

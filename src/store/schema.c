@@ -595,6 +595,87 @@ static const struct migration migrations[] = {
          "CREATE INDEX action_item_by_event ON action_item(event_key, key);"
          "CREATE INDEX action_item_by_owner ON action_item(owner_key, status, due_on);"
          "CREATE INDEX action_item_by_follow_up ON action_item(follow_up_key);"),
+
+    /* 14: monitoring and resources (domain/indicator.h, domain/budget.h):
+     * indicators of an alliance, quantitative (unit, baseline, target,
+     * direction; values are decimal text, exact as typed) or qualitative (a
+     * scale of labelled steps, one a line; values are step numbers), with
+     * the rule that rolls them up the hierarchy and their reporting period;
+     * observations of a platform for a period, where a correction is a new
+     * row that names the one it corrects and only the latest is current;
+     * budget lines of a platform by period and category, planned and spent
+     * in whole units of a currency; and what a platform needs beyond its
+     * budget, and which organisation could bring it. */
+    SAME("CREATE TABLE indicator ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  alliance_key INTEGER NOT NULL REFERENCES alliance(key) ON DELETE CASCADE,"
+         "  name TEXT NOT NULL,"
+         "  description TEXT NOT NULL DEFAULT '',"
+         "  kind TEXT NOT NULL CHECK (kind IN ('quantitative','qualitative')),"
+         "  unit TEXT NOT NULL DEFAULT '',"
+         "  baseline TEXT,"
+         "  target TEXT,"
+         "  direction TEXT NOT NULL CHECK (direction IN ('increase','decrease')),"
+         "  scale TEXT NOT NULL DEFAULT '',"
+         "  aggregation TEXT NOT NULL CHECK (aggregation IN ('sum','mean','weighted_mean',"
+         "    'min','max','latest')),"
+         "  frequency TEXT NOT NULL CHECK (frequency IN ('month','quarter','year')),"
+         "  visibility TEXT NOT NULL CHECK (visibility IN ('platform','alliance','public')),"
+         "  created_at TEXT NOT NULL,"
+         "  updated_at TEXT NOT NULL"
+         ") STRICT;"
+         "CREATE INDEX indicator_by_alliance ON indicator(alliance_key, lower(name));"
+         "CREATE TABLE observation ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  indicator_key INTEGER NOT NULL REFERENCES indicator(key) ON DELETE CASCADE,"
+         "  platform_key INTEGER NOT NULL REFERENCES platform(key),"
+         "  period TEXT NOT NULL,"
+         "  value TEXT NOT NULL,"
+         "  weight TEXT,"
+         "  source TEXT NOT NULL DEFAULT '',"
+         "  note TEXT NOT NULL DEFAULT '',"
+         "  author_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  recorded_at TEXT NOT NULL,"
+         "  corrects_key INTEGER REFERENCES observation(key),"
+         "  is_current INTEGER NOT NULL CHECK (is_current IN (0,1))"
+         ") STRICT;"
+         "CREATE UNIQUE INDEX observation_current ON observation(indicator_key, platform_key, "
+         "period) WHERE is_current = 1;"
+         "CREATE INDEX observation_by_period ON observation(indicator_key, period, platform_key);"
+         "CREATE INDEX observation_by_platform ON observation(platform_key, indicator_key);"
+         "CREATE TABLE budget_line ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  platform_key INTEGER NOT NULL REFERENCES platform(key),"
+         "  period TEXT NOT NULL,"
+         "  category TEXT NOT NULL CHECK (category IN ('facilitation','documentation','events',"
+         "    'research','travel','staff','other')),"
+         "  description TEXT NOT NULL DEFAULT '',"
+         "  currency TEXT NOT NULL,"
+         "  planned INTEGER NOT NULL CHECK (planned >= 0),"
+         "  spent INTEGER NOT NULL CHECK (spent >= 0),"
+         "  visibility TEXT NOT NULL CHECK (visibility IN ('platform','alliance','public')),"
+         "  created_at TEXT NOT NULL,"
+         "  updated_at TEXT NOT NULL"
+         ") STRICT;"
+         "CREATE INDEX budget_line_by_platform ON budget_line(platform_key, period, category);"
+         "CREATE TABLE need ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  platform_key INTEGER NOT NULL REFERENCES platform(key),"
+         "  kind TEXT NOT NULL CHECK (kind IN ('money','expertise','equipment','data')),"
+         "  title TEXT NOT NULL,"
+         "  description TEXT NOT NULL DEFAULT '',"
+         "  provider_key INTEGER REFERENCES organisation(key) ON DELETE SET NULL,"
+         "  provider_note TEXT NOT NULL DEFAULT '',"
+         "  status TEXT NOT NULL CHECK (status IN ('open','met','dropped')),"
+         "  visibility TEXT NOT NULL CHECK (visibility IN ('platform','alliance','public')),"
+         "  created_at TEXT NOT NULL,"
+         "  updated_at TEXT NOT NULL"
+         ") STRICT;"
+         "CREATE INDEX need_by_platform ON need(platform_key, status);"),
 };
 
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))

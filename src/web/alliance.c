@@ -216,6 +216,7 @@ void alliance_page(struct request *r)
                     _("Add a platform"));
     html_printf(b, "<li><a href=\"%s\">%s</a></li>", alliance_href(r, a, "/platforms"),
                 _("List all platforms"));
+    monitoring_alliance_links(r, a->slug);
     if (may_edit)
         html_printf(b, "<li><a href=\"%s\">%s</a></li>", alliance_href(r, a, "/edit"),
                     _("Edit the alliance"));

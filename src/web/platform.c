@@ -381,6 +381,7 @@ void platform_page(struct request *r)
     page_side(r);
     platform_side(r, pl);
     feed_platform_card(r, pl);
+    monitoring_platform_card(r, pl);
     page_end(r, 200);
 }
 

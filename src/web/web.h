@@ -220,4 +220,23 @@ void feed_tokens_section(struct request *r, const struct account *a);
 void feed_platform_card(struct request *r, const struct platform *pl);
 char *feed_platform_href(struct request *r, const struct platform *pl);
 
+/* web/indicator.c: indicators, their figures rolled up the hierarchy, the
+ * recording and correcting of figures, a platform's dashboard. */
+void alliance_indicators_page(struct request *r);
+void indicator_new_page(struct request *r);
+void indicator_create_post(struct request *r);
+void indicator_page(struct request *r);
+void indicator_edit_page(struct request *r);
+void indicator_edit_post(struct request *r);
+void indicator_csv_page(struct request *r);
+void observation_new_page(struct request *r);
+void observation_create_post(struct request *r);
+void observation_page(struct request *r);
+void platform_indicators_page(struct request *r);
+/* monitoring_platform_card writes the platform page's card of links to its
+ * indicators, budget and needs; monitoring_alliance_links the items of the
+ * alliance page's list of actions that lead to them. */
+void monitoring_platform_card(struct request *r, const struct platform *pl);
+void monitoring_alliance_links(struct request *r, const char *slug);
+
 #endif

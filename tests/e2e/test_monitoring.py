@@ -1,0 +1,291 @@
+#!/usr/bin/env python3
+"""Monitoring (src/domain/indicator.h, src/domain/rollup.h, src/web/indicator.c,
+src/api/indicator.c) on the demo, whose figures follow formulas of their own
+(src/cli/demo_monitoring.c), written again here so that every roll-up can be
+checked to the unit.
+
+Covered:
+  * the roll-up through the API and on the indicator page: a sum, a weighted
+    mean and a maximum for the regions and the nation, with the demo's
+    missing reports left out and listed, a correction rolling up in place of
+    the figure it corrected, and the figure a region entered itself kept
+    beside its roll-up and flagged;
+  * recording and correcting through the API and the form; the history;
+  * the visibility of indicators and figures: a public indicator for anyone,
+    an "alliance" one for members of the alliance only, a "platform" one
+    whose figures only the members of each platform read (in the list, the
+    roll-up, the page, the CSV), an indicator of the members-only alliance
+    for nobody outside it — 404 and absent from lists, never 401/403;
+  * rights: members may not record, documenters may, signed out is 401;
+  * bad input answered 400 naming the field;
+  * the CSV export of figures.
+"""
+import csv
+import io
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import Server, run, ok  # noqa: E402
+
+API = "/api/v1"
+server = None
+IND = {}  # name -> indicator document (as the administrator reads it)
+PLATFORMS = {}  # name -> id
+
+DISTRICTS = {  # demo order: index d of the formulas, and the region
+    "Tamale Metropolitan WASH Platform": (0, "Northern"),
+    "Savelugu Municipal WASH Platform": (1, "Northern"),
+    "Yendi Municipal WASH Platform": (2, "Northern"),
+    "Bolgatanga Municipal WASH Platform": (3, "Upper East"),
+    "Bongo District WASH Platform": (4, "Upper East"),
+    "Kassena-Nankana Municipal WASH Platform": (5, "Upper East"),
+}
+MISSING = {(2, 7), (10, 5), (4, 7)}
+
+
+def water_points(d, q):
+    return 120 + 13 * d + 4 * q + d % 3
+
+
+def share_working(d, q):
+    return min(95, 58 + (d * 7) % 15 + 3 * q)
+
+
+def longest_wait(d, q):
+    return max(5, 40 - 3 * q + (d * 3) % 9)
+
+
+def period(q):
+    return "%d-Q%d" % (2024 + q // 4, q % 4 + 1)
+
+
+def setup():
+    r = ok(server.get(API + "/indicators?alliance=ghana-wash&limit=50"))
+    for ind in r["items"]:
+        IND[ind["name"]] = ind
+    assert len(IND) == 6, sorted(IND)
+    for item in ok(server.get(API + "/platforms?alliance=ghana-wash&limit=100"))["items"]:
+        PLATFORMS[item["name"]] = item["id"]
+
+
+def rollup(name, q, viewer=None):
+    c = viewer or server
+    r = ok(c.get(API + "/indicators/%s/rollup?period=%s" % (IND[name]["id"], period(q))))
+    return {p["name"]: p for p in r["platforms"]}
+
+
+def test_sum_rolls_up_with_missing_reports_left_out():
+    for q in (0, 5, 7):
+        fig = rollup("Functional water points", q)
+        total = 0
+        for d in range(12):
+            if (d, q) in MISSING:
+                continue
+            total += water_points(d, q)
+        assert fig["Ghana National WASH Learning Platform"]["rolled_up"] == total, (q, total)
+        assert fig["Ghana National WASH Learning Platform"]["children"] == 4
+    fig = rollup("Functional water points", 7)
+    yendi = fig["Yendi Municipal WASH Platform"]
+    assert yendi["missing"] and yendi["entered"] is None
+    north = fig["Northern Regional WASH Platform"]
+    # Tamale's corrected figure rolls up; Yendi's report is missing.
+    assert north["rolled_up"] == water_points(0, 7) + water_points(1, 7), north
+    assert north["reported"] == 2 and north["children"] == 3
+    assert north["entered"] == 430 and north["differs"] is True
+    ue = fig["Upper East Regional WASH Platform"]
+    assert ue["entered"] is None and ue["differs"] is False
+
+
+def test_weighted_mean_and_maximum():
+    fig = rollup("Share of hand pumps working", 3)
+    num = den = 0
+    for d in range(3):
+        w = water_points(d, 3)
+        num += share_working(d, 3) * w
+        den += w
+    got = fig["Northern Regional WASH Platform"]["rolled_up"]
+    assert abs(got - num / den) < 1e-9, (got, num / den)
+    fig = rollup("Longest wait for a hand pump repair", 2)
+    worst = max(longest_wait(d, 2) for d in range(12))
+    assert fig["Ghana National WASH Learning Platform"]["rolled_up"] == worst
+
+
+def test_indicator_page_shows_roll_up_missing_reports_and_charts():
+    ind = IND["Functional water points"]
+    page = ok_page("/indicators/%s?period=2025-Q4" % ind["id"])
+    assert "Differs from the roll-up" in page
+    assert "Report missing" in page
+    assert "Missing reports" in page and "Yendi Municipal WASH Platform" in page
+    assert page.count("<svg") == 2, page.count("<svg")
+    assert "Progress to the target" in page
+    total = sum(water_points(d, 7) for d in range(12) if (d, 7) not in MISSING)
+    assert "{:,}".format(total).replace(",", "") in page.replace(",", "")
+    # The correction: the history keeps the figure it corrected.
+    obs = ok(server.get(API + "/indicators/%s/observations?platform=%s&period=2025-Q4&history=true"
+                        % (ind["id"], PLATFORMS["Tamale Metropolitan WASH Platform"])))
+    values = [(o["value"], o["current"]) for o in obs["items"]]
+    # The demo's first report, a second one too high, and its correction.
+    assert values == [(water_points(0, 7), True), (water_points(0, 7) + 40, False),
+                      (water_points(0, 7), False)], values
+    hist = ok_page("/observations/%s" % obs["items"][1]["id"])
+    assert "This figure was corrected" in hist and "Corrected" in hist
+    dash = ok_page("/platforms/%s/indicators" % PLATFORMS["Northern Regional WASH Platform"])
+    assert "Functional water points" in dash and "Differs from the roll-up" in dash
+
+
+def ok_page(path, viewer=None):
+    r = (viewer or server).get(path)
+    assert r.status == 200, "%s: %d %s" % (path, r.status, r.text[:300])
+    return r.text
+
+
+def test_record_and_correct_through_the_api_and_the_form():
+    ind = IND["People trained in operation and maintenance"]
+    bolga = PLATFORMS["Bolgatanga Municipal WASH Platform"]
+    documenter = server.web_client("patience.atanga@example.org")
+    member = server.web_client("juliana.ayeebo@example.net")
+    # A member of Navrongo may not record; a documenter of Upper East may
+    # record for the region (her platform) but not for Bolgatanga.
+    r = member.post_form("/indicators/%s/record" % ind["id"],
+                         {"platform": PLATFORMS["Kassena-Nankana Municipal WASH Platform"],
+                          "period": "2026-Q1", "value": "3"})
+    assert r.status == 403, r.status
+    r = documenter.post_form("/indicators/%s/record" % ind["id"],
+                             {"platform": bolga, "period": "2026-Q1", "value": "3"})
+    assert r.status == 403, r.status
+    uer = PLATFORMS["Upper East Regional WASH Platform"]
+    r = documenter.post_form("/indicators/%s/record" % ind["id"],
+                             {"platform": uer, "period": "2026-Q1", "value": "12",
+                              "source": "Training register"})
+    assert r.status == 303, (r.status, r.text[:300])
+    r = documenter.post_form("/indicators/%s/record" % ind["id"],
+                             {"platform": uer, "period": "2026-Q1", "value": "", "weight": "x"})
+    assert r.status == 400 and "Enter the value" in r.text
+    # The administrator records and corrects through the API.
+    first = ok(server.post_json(API + "/indicators/%s/observations" % ind["id"],
+                                {"platform": bolga, "period": "2026-Q1", "value": 7}), 201)
+    second = ok(server.post_json(API + "/indicators/%s/observations" % ind["id"],
+                                 {"platform": bolga, "period": "2026-Q1", "value": 9,
+                                  "note": "Two more came"}), 201)
+    assert ok(server.get(API + "/observations/" + first["id"]))["current"] is False
+    assert second["current"] is True
+    fig = rollup("People trained in operation and maintenance", 8)
+    assert fig["Upper East Regional WASH Platform"]["rolled_up"] == 9
+    assert fig["Upper East Regional WASH Platform"]["entered"] == 12
+    anon = server.client()
+    public = IND["Functional water points"]
+    r = anon.post_json(API + "/indicators/%s/observations" % public["id"],
+                       {"platform": bolga, "period": "2026-Q1", "value": 1})
+    assert r.status == 401, r.status
+    # An indicator the visitor may not read does not exist for them.
+    r = anon.post_json(API + "/indicators/%s/observations" % ind["id"],
+                       {"platform": bolga, "period": "2026-Q1", "value": 1})
+    assert r.status == 404, r.status
+
+
+def test_bad_input_names_the_field():
+    ind = IND["Strength of the district platform"]
+    bolga = PLATFORMS["Bolgatanga Municipal WASH Platform"]
+    cases = [
+        ({"platform": bolga, "period": "2026-Q5", "value": 2}, "period"),
+        ({"platform": bolga, "period": "2026-Q1", "value": 9}, "value"),
+        ({"platform": bolga, "period": "2026-Q1", "value": "2"}, "value"),
+        ({"platform": "nope", "period": "2026-Q1", "value": 2}, "platform"),
+        ({"platform": bolga, "period": "2026-Q1", "value": 2, "colour": "red"}, "colour"),
+    ]
+    for body, field in cases:
+        r = server.post_json(API + "/indicators/%s/observations" % ind["id"], body)
+        assert r.status == 400, (body, r.status)
+        assert r.json()["error"]["field"] == field, (body, r.json())
+    r = server.post_json(API + "/indicators", {"alliance": "ghana-wash", "name": "Steps",
+                                               "kind": "qualitative", "aggregation": "sum",
+                                               "frequency": "year", "scale": ["a", "b"]})
+    assert r.status == 400 and r.json()["error"]["field"] == "aggregation", r.text
+    r = server.post_json(API + "/indicators", {"alliance": "ghana-wash", "name": "Odd",
+                                               "kind": "quantitative", "aggregation": "median",
+                                               "frequency": "year"})
+    assert r.status == 400 and r.json()["error"]["field"] == "aggregation", r.text
+    made = ok(server.post_json(API + "/indicators", {
+        "alliance": "ghana-wash", "name": "Latrines built", "kind": "quantitative",
+        "unit": "latrines", "target": 500, "aggregation": "sum", "frequency": "year",
+        "visibility": "public"}), 201)
+    assert made["target"] == 500 and made["visibility"] == "public"
+    upd = ok(server.patch_json(API + "/indicators/" + made["id"], {"target": 600}))
+    assert upd["target"] == 600
+
+
+def test_visibility_of_indicators_and_figures():
+    anon = server.client()
+    member = server.web_client("juliana.ayeebo@example.net")  # Navrongo member, Ghana
+    names = {i["name"] for i in ok(anon.get(API + "/indicators?limit=100"))["items"]}
+    assert "Functional water points" in names and "Share of hand pumps working" in names
+    assert "People trained in operation and maintenance" not in names
+    assert "Households with a latrine" not in names  # members-only alliance
+    hidden = IND["People trained in operation and maintenance"]
+    assert anon.get(API + "/indicators/" + hidden["id"]).status == 404
+    assert anon.get("/indicators/" + hidden["id"]).status == 404
+    assert member.get("/indicators/" + hidden["id"]).status == 200
+    listing = anon.get("/alliances/ghana-wash/indicators").text
+    public = ok(anon.get(API + "/indicators?alliance=ghana-wash"))["total"]
+    assert public == sum(1 for i in ok(server.get(API + "/indicators?alliance=ghana-wash"))["items"]
+                         if i["visibility"] == "public")
+    assert "People trained" not in listing and "%d indicators" % public in listing
+    # The Burkina Faso indicator exists for nobody outside that alliance.
+    bf = [i for i in ok(server.get(API + "/indicators?alliance=burkina-eau"))["items"]]
+    assert len(bf) == 1
+    for viewer in (anon, member):
+        assert viewer.get(API + "/indicators/" + bf[0]["id"]).status == 404
+        assert viewer.get("/indicators/" + bf[0]["id"]).status == 404
+        assert viewer.get("/indicators/%s/observations.csv" % bf[0]["id"]).status == 404
+    # A "platform" indicator: each platform's figures for its own members.
+    price = IND["Price of a hand pump cylinder"]
+    r = member.get("/indicators/%s/observations.csv" % price["id"])
+    assert r.status == 200
+    rows = list(csv.DictReader(io.StringIO(r.text.lstrip("\ufeff"))))
+    assert rows and {row["platform_name"] for row in rows} == \
+        {"Kassena-Nankana Municipal WASH Platform"}, {row["platform_name"] for row in rows}
+    fig = rollup("Price of a hand pump cylinder", 7, member)
+    assert fig["Ghana National WASH Learning Platform"]["reported"] == 1
+    assert fig["Bolgatanga Municipal WASH Platform"]["entered"] is None
+    page = member.get("/indicators/%s?period=2025-Q4" % price["id"]).text
+    assert "%d GHS" % (350 + 70 + 2 * 5) in page
+    assert "%d GHS" % (350 + 70 + 2 * 3) not in page  # Bolgatanga's figure
+    admin_rows = list(csv.DictReader(io.StringIO(
+        server.get("/indicators/%s/observations.csv" % price["id"]).text.lstrip("\ufeff"))))
+    assert len(admin_rows) == 8 * 12 - len(MISSING)
+    assert anon.get(API + "/indicators/%s/observations" % price["id"]).status == 404
+
+
+def test_csv_export_of_figures():
+    ind = IND["Functional water points"]
+    r = server.get("/indicators/%s/observations.csv?history=1" % ind["id"])
+    assert r.status == 200 and r.header("Content-Type").startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(r.text.lstrip("\ufeff"))))
+    assert len(rows) == 8 * 12 - len(MISSING) + 3
+    assert sum(1 for row in rows if row["current"] == "no") == 2
+    tamale = [row for row in rows if row["platform_name"].startswith("Tamale")
+              and row["period"] == "2024-Q1"]
+    assert tamale[0]["value"] == str(water_points(0, 0))
+
+
+def main():
+    global server
+    server = Server(demo=True)
+    server.start()
+    try:
+        setup()
+        run([test_sum_rolls_up_with_missing_reports_left_out,
+             test_weighted_mean_and_maximum,
+             test_indicator_page_shows_roll_up_missing_reports_and_charts,
+             test_record_and_correct_through_the_api_and_the_form,
+             test_bad_input_names_the_field,
+             test_visibility_of_indicators_and_figures,
+             test_csv_export_of_figures])
+    finally:
+        server.stop()
+        server.cleanup()
+
+
+if __name__ == "__main__":
+    main()
