@@ -97,6 +97,16 @@ void api_document_update(struct request *r);
 void api_document_delete(struct request *r);
 void api_document_file(struct request *r);
 
+/* api/application.c */
+void api_application_list(struct request *r);
+void api_application_create(struct request *r);
+void api_application_get(struct request *r);
+void api_application_delete(struct request *r);
+
+/* api/flow.c */
+void api_flow_alliance(struct request *r);
+void api_flow_platform(struct request *r);
+
 /* api/share.c */
 void api_share_list(struct request *r);
 void api_share_create(struct request *r);

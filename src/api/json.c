@@ -17,7 +17,9 @@
 
 void api_send(struct request *r, int status, json_t *doc)
 {
-    char *text = json_dumps(doc, JSON_COMPACT | JSON_ENSURE_ASCII);
+    /* Twelve significant digits: a rate rounded to a tenth (flow.h) reads
+     * 41.7, not 41.700000000000003. */
+    char *text = json_dumps(doc, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(12));
     json_decref(doc);
     if (!text)
         abort();

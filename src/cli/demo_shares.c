@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/str.h"
+#include "domain/application.h"
 #include "domain/document.h"
 #include "domain/entry.h"
 #include "domain/lesson.h"
@@ -131,6 +132,39 @@ const struct demo_share_response demo_share_responses[] = {
 
 const size_t demo_share_response_count =
     sizeof demo_share_responses / sizeof demo_share_responses[0];
+
+/* Where the lessons were applied: what each journey led to. */
+const struct demo_application demo_applications[] = {
+    {SPARE_STOCK, "uer-bolga", "comfort.ayine@example.gov.gh", "practice",
+     "The district assembly keeps a revolving stock of spare parts with the area mechanics.",
+     "Bolgatanga Municipal Assembly and the area mechanics",
+     "https://example.org/bolgatanga-assembly/spare-parts-stock", 118},
+    {SPARE_IDLE, "uer", "grace.adongo@example.gov.gh", "decision",
+     "The regional platform decided to open spare-parts stores in four more districts.",
+     "Upper East Regional Coordinating Council",
+     "lesson:Taking the Bolgatanga spare-parts store to four more districts", 125},
+    {SPARE_STOCK, "nat", "esi.quansah@example.org", "guideline",
+     "The national operation and maintenance guidelines ask every district to keep a "
+     "revolving stock of spare parts.", "Community Water and Sanitation Agency",
+     "lesson:Spare-parts supply written into the national operation and maintenance", 55},
+    {SPARE_STOCK, "bf-centre-est", "dieudonne.zida@example.org", "practice",
+     "Les artisans réparateurs gardent un stock tournant de pièces, sur le modèle de "
+     "Bolgatanga.", "Les artisans réparateurs du Centre-Est",
+     "lesson:Les artisans réparateurs s'approvisionnent en pièces à Bolgatanga", 60},
+    {SPARE_STOCK, "ner-savelugu", "abdul-mumin.iddi@example.gov.gh", "practice",
+     "The district assembly now keeps a stock of pump parts with its area mechanic.",
+     "Savelugu Municipal Assembly", "https://example.org/savelugu-assembly/spare-parts", 8},
+    {ODF, "nat", "nii.tetteh@example.gov.gh", "policy",
+     "The national ODF protocol asks for follow-up visits one and two years after a "
+     "community is declared open defecation free.", "Ministry of Sanitation and Water Resources",
+     "lesson:The national ODF protocol now checks whether latrines last", 110},
+    {TREASURER, "ner", "mariama.iddrisu@example.org", "practice",
+     "Every savings group of the region opens a bank account for its repair money.",
+     "The savings groups of the Northern Region",
+     "https://example.org/northern-wash-platform/savings-groups-meeting", 50},
+};
+
+const size_t demo_application_count = sizeof demo_applications / sizeof demo_applications[0];
 
 /* clang-format on */
 
@@ -314,6 +348,37 @@ static int respond_one(struct ctx *c, const struct demo_share_response *d, demo_
     return s == STATUS_OK ? 0 : fail("date the response to", d->title, s, NULL);
 }
 
+static int apply_one(struct ctx *c, const struct demo_application *d, demo_lookup lookup,
+                     const void *platforms, const void *people)
+{
+    struct share_item item;
+    int64_t at_key;
+    enum status s = item_find(c, "lesson", d->title, &item);
+    if (s != STATUS_OK)
+        return fail("find", d->title, s, NULL);
+    struct viewer recorder;
+    if (platform_key_of(c, lookup, platforms, d->platform_key, &at_key) != 0 ||
+        person_on(c, lookup, people, d->recorder_email, at_key, RIGHT_RESPOND_SHARES, &recorder) !=
+            0)
+        return -1;
+    char *on = days_from(c, NULL, -d->days_ago);
+    on[10] = '\0';
+    struct application a = {.kind = (char *)d->kind,
+                            .description = (char *)d->description,
+                            .applied_on = on,
+                            .applied_by = (char *)d->applied_by,
+                            .link = (char *)link_of(c, d->link)};
+    if (!a.link)
+        return fail("find the link of", d->title, STATUS_NOT_FOUND, NULL);
+    struct problems p = {0};
+    struct application *made;
+    const struct viewer *loader = c->viewer;
+    c->viewer = &recorder;
+    s = application_create(c, item.id, lookup(platforms, d->platform_key), &a, &made, &p);
+    c->viewer = loader;
+    return s == STATUS_OK ? 0 : fail("record the application of", d->title, s, &p);
+}
+
 int demo_shares_load(struct ctx *c, demo_lookup lookup, const void *platforms, const void *people,
                      size_t *made)
 {
@@ -323,6 +388,9 @@ int demo_shares_load(struct ctx *c, demo_lookup lookup, const void *platforms, c
             return -1;
     for (size_t i = 0; i < demo_share_response_count; i++)
         if (respond_one(c, &demo_share_responses[i], lookup, platforms, people) != 0)
+            return -1;
+    for (size_t i = 0; i < demo_application_count; i++)
+        if (apply_one(c, &demo_applications[i], lookup, platforms, people) != 0)
             return -1;
     return 0;
 }

@@ -42,16 +42,32 @@ struct demo_share_response {
     const char *link;
 };
 
+/* A lesson applied (application.h) on a platform that holds it, recorded
+ * by a person who may there, days_ago days before the demo is loaded. link
+ * as in demo_share_response. */
+struct demo_application {
+    const char *title;
+    const char *platform_key;
+    const char *recorder_email;
+    const char *kind; /* guideline, policy, decision, practice */
+    const char *description;
+    const char *applied_by;
+    const char *link;
+    int days_ago;
+};
+
 extern const struct demo_share demo_shares[];
 extern const size_t demo_share_count;
 extern const struct demo_share_response demo_share_responses[];
 extern const size_t demo_share_response_count;
+extern const struct demo_application demo_applications[];
+extern const size_t demo_application_count;
 
 struct ctx;
 
-/* demo_shares_load makes each demo share and response through the domain
- * calls, as the people of the demo (their roles checked here), then dates
- * them as the tables say; *made counts the shares. Returns 0, or -1 after
+/* demo_shares_load makes each demo share, response and application through
+ * the domain calls, as the people of the demo (their roles checked here),
+ * then dates them as the tables say; *made counts the shares. Returns 0, or -1 after
  * saying why on stderr. */
 int demo_shares_load(struct ctx *c, demo_lookup lookup, const void *platforms, const void *people,
                      size_t *made);

@@ -326,6 +326,8 @@ enum status lesson_delete(struct ctx *c, struct lesson *ls)
     if (s == STATUS_OK)
         s = share_item_deleted(c, "lesson", ls->key);
     if (s == STATUS_OK)
+        s = store_application_lesson_delete(c, ls->key);
+    if (s == STATUS_OK)
         s = store_lesson_delete(c, ls);
     return store_end(c, s);
 }

@@ -72,6 +72,7 @@ struct share {
     char *response_link;
     char *responded_by_id, *responded_by_name;
     char *responded_at;
+    int from_depth, to_depth; /* the levels of the sender and the receiver (0: the top) */
 };
 
 struct share_list {

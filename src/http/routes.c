@@ -154,6 +154,15 @@ const struct route routes[] = {
     {POST, "/shares/{id}/respond", share_respond_post, ROUTE_FORM},
     {GET, "/shares/{id}/withdraw", share_withdraw_page, 0},
     {POST, "/shares/{id}/withdraw", share_withdraw_post, ROUTE_FORM},
+    {GET, "/lessons/{id}/apply", application_new_page, 0},
+    {POST, "/lessons/{id}/apply", application_create_post, ROUTE_FORM},
+    {GET, "/applications/{id}", application_page, 0},
+    {GET, "/applications/{id}/delete", application_remove_page, 0},
+    {POST, "/applications/{id}/delete", application_remove_post, ROUTE_FORM},
+    {GET, "/alliances/{slug}/flows", flow_alliance_page, 0},
+    {GET, "/alliances/{slug}/flows.csv", flow_alliance_csv, 0},
+    {GET, "/platforms/{id}/flows", flow_platform_page, 0},
+    {GET, "/platforms/{id}/flows.csv", flow_platform_csv, 0},
     {GET, "/platforms/{id}/inbox", platform_inbox_page, 0},
     {GET, "/platforms/{id}/shared", platform_outbox_page, 0},
     {GET, "/feed.atom", feed_site_atom, 0},
@@ -264,6 +273,12 @@ const struct route routes[] = {
     {GET, "/api/v1/shares/{id}", api_share_get, 0},
     {DELETE, "/api/v1/shares/{id}", api_share_withdraw, 0},
     {PATCH, "/api/v1/shares/{id}/response", api_share_respond, ROUTE_JSON},
+    {GET, "/api/v1/applications", api_application_list, 0},
+    {POST, "/api/v1/applications", api_application_create, ROUTE_JSON},
+    {GET, "/api/v1/applications/{id}", api_application_get, 0},
+    {DELETE, "/api/v1/applications/{id}", api_application_delete, 0},
+    {GET, "/api/v1/alliances/{id}/flows", api_flow_alliance, 0},
+    {GET, "/api/v1/platforms/{id}/flows", api_flow_platform, 0},
 };
 
 const size_t route_count = sizeof routes / sizeof routes[0];

@@ -94,12 +94,30 @@ enum status store_audit_insert(struct ctx *c, const struct audit_draft *d)
     "NOT EXISTS (SELECT 1 FROM share sh JOIN " table " si ON si.kind = sh.kind AND " join          \
     " WHERE au.kind = 'share' AND sh.id = au.record_id AND NOT " ROW_EXPAND(ROW_VISIBLE_ITEM,      \
                                                                             AUDIT_ITEM(key)) ")"
+/* An entry about an application of a lesson (application.h) is shown only
+ * while its lesson may be read (a removed application's too; one deleted
+ * with its lesson or platform no longer, but to administrators). */
+#define AUDIT_APPLICATION_VISIBLE                                                                  \
+    "(au.kind <> 'application' OR (SELECT everything FROM v) = 1 OR EXISTS (SELECT 1 FROM "        \
+    "application ap JOIN search_item si ON si.kind = 'lesson' AND si.item_key = ap.lesson_key "    \
+    "WHERE ap.id = au.record_id AND " ROW_EXPAND(ROW_VISIBLE_ITEM, AUDIT_ITEM("si.item_key")) "))"
 #define AUDIT_ITEM_VISIBLE                                                                         \
-    AUDIT_HIDDEN_IN("search_item", "si.item_key")                                                  \
-    " AND " AUDIT_HIDDEN_IN("retired_item", "0") " AND " AUDIT_SHARE_HIDDEN_IN(                    \
-        "search_item", "si.item_key = sh.item_key",                                                \
-        "si.item_key") " AND " AUDIT_SHARE_HIDDEN_IN("retired_item", "si.item_id = sh.item_id",    \
-                                                     "0")
+    AUDIT_APPLICATION_VISIBLE                                                                      \
+    " AND " AUDIT_HIDDEN_IN("search_item", "si.item_key") " AND " AUDIT_HIDDEN_IN(                 \
+        "retired_item",                                                                            \
+        "0") " AND " AUDIT_SHARE_HIDDEN_IN("search_item", "si.item_key = sh.item_key",             \
+                                           "si.item_key") " AND " AUDIT_SHARE_HIDDEN_IN("reti"     \
+                                                                                        "red_"     \
+                                                                                        "ite"      \
+                                                                                        "m",       \
+                                                                                        "si."      \
+                                                                                        "item"     \
+                                                                                        "_id "     \
+                                                                                        "= "       \
+                                                                                        "sh."      \
+                                                                                        "item"     \
+                                                                                        "_id",     \
+                                                                                        "0")
 
 static void audit_row(struct ctx *c, struct db_stmt *st, void *item)
 {

@@ -171,6 +171,8 @@ enum status store_platform_delete(struct ctx *c, const struct platform *pl)
 {
     enum status s = store_share_platform_delete(c, pl->key);
     if (s == STATUS_OK)
+        s = store_application_platform_delete(c, pl->key);
+    if (s == STATUS_OK)
         s = row_tombstones(c, "membership", "SELECT id FROM membership WHERE platform_key = ?",
                            pl->key);
     if (s == STATUS_OK)

@@ -676,6 +676,29 @@ static const struct migration migrations[] = {
          "  updated_at TEXT NOT NULL"
          ") STRICT;"
          "CREATE INDEX need_by_platform ON need(platform_key, status);"),
+
+    /* 15: applications of lessons (domain/application.h): a platform records
+     * that a lesson it holds became the basis of a guideline, a policy, a
+     * decision or a change of practice, when, by whom, with a link. Removing
+     * one marks it removed (the audit trail goes on knowing its lesson);
+     * deleting its lesson or its platform deletes it, with a tombstone. */
+    SAME("CREATE TABLE application ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  lesson_key INTEGER NOT NULL REFERENCES lesson(key),"
+         "  platform_key INTEGER NOT NULL REFERENCES platform(key),"
+         "  kind TEXT NOT NULL CHECK (kind IN ('guideline','policy','decision','practice')),"
+         "  description TEXT NOT NULL,"
+         "  applied_on TEXT NOT NULL,"
+         "  applied_by TEXT NOT NULL DEFAULT '',"
+         "  link TEXT NOT NULL,"
+         "  recorded_by_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  created_at TEXT NOT NULL,"
+         "  removed_at TEXT,"
+         "  removed_by_key INTEGER REFERENCES person(key) ON DELETE SET NULL"
+         ") STRICT;"
+         "CREATE INDEX application_by_lesson ON application(lesson_key);"
+         "CREATE INDEX application_by_platform ON application(platform_key, applied_on);"),
 };
 
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))

@@ -12,6 +12,8 @@
 #include "store/row.h"
 #include "store/store.h"
 
+#include <string.h>
+
 /* The item of the share sh, by its facts in the search index (si). */
 #define SHARE_ITEM                                                                                 \
     "si.kind", "si.item_key", "si.visibility", "si.platform_key", "si.alliance_key",               \
@@ -42,7 +44,7 @@
     "sh.to_platform_key, tp.id, tp.name, coalesce(tl.label, ''), ta.slug, ta.name, ta.key, "       \
     "sh.direction, sh.message, sh.attributed, sb.id, sb.name, sh.shared_at, sh.withdrawn_at, "     \
     "wb.id, wb.name, sh.response, sh.response_note, sh.response_link, rb.id, rb.name, "            \
-    "sh.responded_at "
+    "sh.responded_at, fp.depth, tp.depth "
 
 #define SHARE_FROM                                                                                 \
     "FROM share sh JOIN search_item si ON si.kind = sh.kind AND si.item_key = sh.item_key "        \
@@ -101,6 +103,8 @@ static void share_row(struct ctx *c, struct db_stmt *st, void *item)
     sh->responded_by_id = row_text_or_null(c, st, 35);
     sh->responded_by_name = row_text_or_null(c, st, 36);
     sh->responded_at = row_text_or_null(c, st, 37);
+    sh->from_depth = (int)db_column_int(st, 38);
+    sh->to_depth = (int)db_column_int(st, 39);
 }
 
 enum status store_share_get(struct ctx *c, const char *id, struct share **out)
@@ -333,4 +337,49 @@ enum status store_share_platform_delete(struct ctx *c, int64_t platform_key)
         s = row_exec_key(c, "DELETE FROM share WHERE ? IN (from_platform_key, to_platform_key)",
                          platform_key);
     return s;
+}
+
+enum status store_share_flows(struct ctx *c, int64_t alliance_key, int64_t platform_key,
+                              const char *since, struct flow_share **out, int *count)
+{
+    struct db_stmt *st = db_prepare(
+        c->db, platform_key
+                   ? ROW_VIEWER "SELECT sh.direction, sh.from_platform_key, sh.to_platform_key, "
+                                "fp.alliance_key, tp.alliance_key, sh.shared_at, "
+                                "sh.responded_at, sh.response, CASE WHEN sh.withdrawn_at IS "
+                                "NULL THEN 0 ELSE 1 END " SHARE_FROM
+                                "WHERE sh.shared_at >= ? AND ? IN (sh.from_platform_key, "
+                                "sh.to_platform_key) AND " SHARE_VISIBLE " ORDER BY sh.key"
+                   : ROW_VIEWER "SELECT sh.direction, sh.from_platform_key, sh.to_platform_key, "
+                                "fp.alliance_key, tp.alliance_key, sh.shared_at, "
+                                "sh.responded_at, sh.response, CASE WHEN sh.withdrawn_at IS "
+                                "NULL THEN 0 ELSE 1 END " SHARE_FROM
+                                "WHERE sh.shared_at >= ? AND ? IN (fp.alliance_key, "
+                                "tp.alliance_key) AND " SHARE_VISIBLE " ORDER BY sh.key");
+    row_viewer_bind(c, st);
+    db_bind_text(st, 3, since);
+    db_bind_int(st, 4, platform_key ? platform_key : alliance_key);
+    *count = 0;
+    int cap = 64, rc;
+    *out = arena_array(c->arena, (size_t)cap, sizeof **out);
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (*count == cap) {
+            struct flow_share *more = arena_array(c->arena, (size_t)cap * 2, sizeof *more);
+            memcpy(more, *out, (size_t)cap * sizeof *more);
+            *out = more;
+            cap *= 2;
+        }
+        struct flow_share *f = &(*out)[(*count)++];
+        f->direction = row_text(c, st, 0);
+        f->from_key = db_column_int(st, 1);
+        f->to_key = db_column_int(st, 2);
+        f->from_alliance_key = db_column_int(st, 3);
+        f->to_alliance_key = db_column_int(st, 4);
+        f->shared_at = row_text(c, st, 5);
+        f->responded_at = row_text_or_null(c, st, 6);
+        f->response = row_text_or_null(c, st, 7);
+        f->withdrawn = db_column_int(st, 8) != 0;
+    }
+    db_done(st);
+    return rc < 0 ? row_status(c, rc) : STATUS_OK;
 }

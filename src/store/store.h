@@ -22,11 +22,13 @@
 #include "core/problem.h"
 #include "domain/account.h"
 #include "domain/alliance.h"
+#include "domain/application.h"
 #include "domain/audit.h"
 #include "domain/context.h"
 #include "domain/document.h"
 #include "domain/enquiry.h"
 #include "domain/entry.h"
+#include "domain/flow.h"
 #include "domain/lesson.h"
 #include "domain/listing.h"
 #include "domain/membership.h"
@@ -254,6 +256,32 @@ enum status store_share_backdate(struct ctx *c, int64_t key, const char *shared_
 /* store_share_platform_delete removes the shares from and to a platform being
  * deleted, with tombstones. */
 enum status store_share_platform_delete(struct ctx *c, int64_t platform_key);
+
+/* store_share_flows gives, as the viewer may see them, the shares made since
+ * the instant or date since from or to the platform (platform_key), else
+ * from or to a platform of the alliance: the facts flow.h counts (arena). */
+enum status store_share_flows(struct ctx *c, int64_t alliance_key, int64_t platform_key,
+                              const char *since, struct flow_share **out, int *count);
+
+/* Applications of lessons (application.h). Reads are the viewer's. */
+enum status store_application_get(struct ctx *c, const char *id, struct application **out);
+enum status store_application_list(struct ctx *c, const struct application_filter *f,
+                                   const struct listing *l, struct application_list *out);
+/* store_application_by_key loads one whoever reads (after writing it). */
+enum status store_application_by_key(struct ctx *c, int64_t key, struct application **out);
+/* store_application_insert stores a new one (sets its key and id). */
+enum status store_application_insert(struct ctx *c, struct application *ap, int64_t recorded_by);
+/* store_application_remove marks one removed now. */
+enum status store_application_remove(struct ctx *c, int64_t key, int64_t removed_by);
+/* store_application_lesson_delete and store_application_platform_delete
+ * delete those of a lesson or platform being deleted, with tombstones. */
+enum status store_application_lesson_delete(struct ctx *c, int64_t lesson_key);
+enum status store_application_platform_delete(struct ctx *c, int64_t platform_key);
+/* store_application_flows gives the applications dated since the date on
+ * the platform, else on the alliance's platforms, as the viewer may see
+ * them (arena). */
+enum status store_application_flows(struct ctx *c, int64_t alliance_key, int64_t platform_key,
+                                    const char *since, struct flow_application **out, int *count);
 
 /* The search index (store/search.c: FTS5 or a tsvector, by engine). */
 enum status store_search_put(struct ctx *c, const struct search_doc *doc);

@@ -191,6 +191,12 @@ static const struct transfer_table tables[] = {
       I("to_platform_key"), T("direction"), T("message"), I("attributed"), IN("shared_by_key"),
       T("shared_at"), TN("withdrawn_at"), IN("withdrawn_by_key"), TN("response"),
       T("response_note"), T("response_link"), IN("responded_by_key"), TN("responded_at")}},
+    {"application",
+     "key",
+     13,
+     {I("key"), T("id"), I("lesson_key"), I("platform_key"), T("kind"), T("description"),
+      T("applied_on"), T("applied_by"), T("link"), IN("recorded_by_key"), T("created_at"),
+      TN("removed_at"), IN("removed_by_key")}},
 };
 
 #define TABLE_COUNT ((int)(sizeof tables / sizeof tables[0]))

@@ -190,6 +190,7 @@ void alliance_page(struct request *r)
         html_raw(b, "</div>\n");
     }
     tree_section(r, a);
+    flow_alliance_section(r, a);
 
     page_side(r);
     html_printf(b, "<section class=\"card\"><h2>%s</h2><dl class=\"summary\">", _("About"));

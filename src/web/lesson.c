@@ -234,7 +234,7 @@ void lesson_page(struct request *r)
         "lesson",          ls->key,           ls->id,
         ls->title,         ls->platform_key,  ls->platform_id,
         ls->platform_name, ls->alliance_name, str_eq(ls->status, "published")};
-    share_item_section(r, &item);
+    journey_lesson_section(r, ls); /* its shares, responses and applications */
     page_side(r);
     html_printf(b, "<section class=\"card\"><h2>%s</h2><dl class=\"summary\">", _("About"));
     page_fact_begin(r, _("Platform"));
@@ -280,6 +280,7 @@ void lesson_page(struct request *r)
         html_raw(b, "</ul></section>\n");
     }
     share_item_side(r, &item);
+    application_lesson_side(r, ls);
     page_end(r, 200);
 }
 

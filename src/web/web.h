@@ -205,6 +205,29 @@ void share_item_section(struct request *r, const struct share_item *item);
 void share_item_side(struct request *r, const struct share_item *item);
 void share_platform_section(struct request *r, const struct platform *pl);
 
+/* web/application.c */
+void application_new_page(struct request *r);
+void application_create_post(struct request *r);
+void application_page(struct request *r);
+void application_remove_page(struct request *r);
+void application_remove_post(struct request *r);
+
+/* application_lesson_side writes a lesson's "Record an application" card,
+ * for those who may; journey_lesson_section (web/journey.c) its journey. */
+struct lesson;
+void application_lesson_side(struct request *r, const struct lesson *ls);
+void journey_lesson_section(struct request *r, const struct lesson *ls);
+
+/* web/flow.c: flow figures of an alliance and of a platform, as pages and
+ * CSV; flow_alliance_section the alliance page's summary. */
+struct alliance;
+void flow_alliance_page(struct request *r);
+void flow_alliance_csv(struct request *r);
+void flow_platform_page(struct request *r);
+void flow_platform_csv(struct request *r);
+void flow_alliance_section(struct request *r, const struct alliance *a);
+void flow_platform_link(struct request *r, const struct platform *pl);
+
 /* web/feed.c: the Atom feeds and the private feed addresses.
  * feed_tokens_section writes the account page's section of them;
  * feed_platform_card the platform page's "Follow" card; feed_platform_href

@@ -514,7 +514,7 @@ def test_journey_up_and_back_down():
     assert sorted(s["response"] for s in shares["items"]) == sorted(
         ["acknowledged", "adopted", "discussed", "not_relevant"])
     page = V("author").web.get("/lessons/" + L).text
-    assert 'id="shares"' in page and "Shared with" in page
+    assert 'id="shares"' in page and 'id="journey"' in page and "Journey" in page
     for p in ("reg-a", "nat", "reg-b", "d-b1"):
         assert P(p).name in page, p
     for label in ("Acknowledged", "Adopted", "Discussed", "Not relevant"):
