@@ -127,3 +127,11 @@ void cache_etag(const char *body, size_t length, const char *content_type,
     out[33] = '"';
     out[34] = '\0';
 }
+
+int64_t cache_version(int64_t data_version, time_t now)
+{
+    /* Bug pinned: answers were kept by the data version alone, so on a quiet
+     * installation a share went on showing "Waiting 6 days", never flagged,
+     * until someone wrote anything. Hours since 1970 fit in 21 bits. */
+    return (int64_t)((uint64_t)data_version << 22 ^ (uint64_t)(now / CACHE_PERIOD));
+}

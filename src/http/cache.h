@@ -18,6 +18,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #define CACHE_ENTRY_MAX (64u * 1024)
 #define CACHE_ETAG_SIZE 35 /* two quotes, 32 hex digits and the NUL */
@@ -31,6 +32,16 @@ struct cache_hit {
     const char *content_type;
     const char *etag;
 };
+
+/* CACHE_PERIOD is how long a kept answer may stand when nothing is
+ * written: pages hold what time changes (a share waiting N days, flagged
+ * past the response days; the figures of "this quarter"), so an answer is
+ * kept for the data version and the hour it was made in. */
+#define CACHE_PERIOD 3600
+
+/* cache_version is the version an answer made now is kept under: the data's
+ * version and the hour (now / CACHE_PERIOD). */
+int64_t cache_version(int64_t data_version, time_t now);
 
 /* cache_new makes a cache that keeps at most capacity bytes (0: none). */
 struct cache *cache_new(size_t capacity);

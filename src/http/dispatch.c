@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #define RESPONSE_CAP (16u * 1024 * 1024)
 
@@ -150,7 +151,7 @@ static int authenticate(struct request *r)
 static bool answer_kept(struct request *r)
 {
     r->cache = r->loop_cache;
-    r->cache_version = db_version(r->ctx.db);
+    r->cache_version = cache_version(db_version(r->ctx.db), time(NULL));
     struct cache_hit hit;
     if (cache_get(r->cache, evhttp_request_get_uri(r->ev), r->ctx.viewer->account_key,
                   r->cache_version, &hit) != 0)

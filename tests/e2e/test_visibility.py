@@ -155,9 +155,10 @@ MAY_READ = {"alliance": may_read_alliance, "platform": may_read_platform, "link"
 
 
 # The rights table (rights.h), for the few rights checked here.
-ROLE_RIGHTS = {"convenor": {"edit", "manage", "link", "add_child", "audit"},
-               "facilitator": {"edit", "link", "audit"}, "documenter": {"audit"},
-               "member": {"audit"}, "observer": {"audit"}}
+ROLE_RIGHTS = {"convenor": {"edit", "manage", "link", "add_child", "audit", "shares"},
+               "facilitator": {"edit", "link", "audit", "shares"},
+               "documenter": {"audit", "shares"}, "member": {"audit", "shares"},
+               "observer": {"audit", "shares"}}
 
 
 def role_on(v, p):
@@ -919,6 +920,8 @@ def check_every_page(v):
     for a in W.alliances:
         see = may_read_alliance(v, a)
         base = "/alliances/" + a.slug
+        pages += [(a, "html-flows-page", base + "/flows", page_status(v, see, True)),
+                  (a, "csv-flows", base + "/flows.csv", page_status(v, see, True))]
         pages += [(a, "html-edit-page", base + "/edit",
                    page_status(v, see, may_edit_alliance(v, a))),
                   (a, "html-delete-page", base + "/delete", page_status(v, see, v.admin)),
@@ -938,8 +941,16 @@ def check_every_page(v):
                 ("html-add-member-search", "/members/new?q=Zq", may(v, p, "manage")),
                 ("html-link-peer-search", "/peers/new?q=Zq", may(v, p, "link")),
                 ("html-audit-page", "/audit", may(v, p, "audit")),
-                ("html-invite-page", "/invite", may(v, p, "manage"))):
+                ("html-invite-page", "/invite", may(v, p, "manage")),
+                ("html-inbox-page", "/inbox", may(v, p, "shares")),
+                ("html-outbox-page", "/shared", may(v, p, "shares")),
+                ("html-flows-page", "/flows", True),
+                ("csv-flows", "/flows.csv", True)):
             pages.append((p, view, base + suffix, page_status(v, see, allowed)))
+        # An Atom feed is read by nobody but its private address (feed.h):
+        # a members-only alliance's is 404 even to a member's browser.
+        pages.append((p, "atom-feed", base + "/feed.atom",
+                      200 if p.alliance.visibility == "public" else 404))
         if see and may(v, p, "manage"):
             for pe in W.people:   # the add-a-member form with a person chosen
                 pages.append((pe, "html-add-member-form", base + "/members/new?person=" + pe.id,
@@ -962,6 +973,26 @@ def check_every_page(v):
                           ("/admin/accounts/new", v.admin), ("/admin/audit", v.admin),
                           ("/admin/audit?kind=platform_link", v.admin), ("/sign-in", True)):
         pages.append((None, None, path, page_status(v, True, allowed)))
+    api = []   # the JSON views of the same: 404 for what the viewer may not read
+    for a in W.alliances:
+        api.append((a, "api-flows", API + "/alliances/%s/flows" % a.slug,
+                    200 if may_read_alliance(v, a) else 404))
+    for p in W.platforms:
+        see = may_read_platform(v, p)
+        api += [(p, "api-flows", API + "/platforms/%s/flows" % p.id, 200 if see else 404),
+                (p, "api-feed", API + "/platforms/%s/feed" % p.id, 200 if see else 404),
+                (p, "api-inbox", API + "/shares?platform=" + p.id, 200 if see else 400)]
+    for record, view, path, want in api:
+        r = fetch(v, path)
+        C.cell(v, record, view)
+        C.eq(r.status, want, "status of %s (%s %s)" % (view, record.kind, record),
+             repro(v, path, False))
+        if r.status == 200 and view == "api-flows":
+            # No shares in this fixture: every figure is zero, whoever asks.
+            total = r.json()["total"]
+            C.eq((total["shared"], total["received"], total["applications"]),
+                 ({"up": 0, "down": 0, "across": 0}, 0, 0), "figures of %s" % record,
+                 repro(v, path, False))
     for record, view, path, want in pages:
         r = fetch(v, path, web=True)
         rp = repro(v, path, True)

@@ -119,6 +119,20 @@ static void router_matches_patterns_methods_and_captures(void **state)
     arena_free(&r.arena);
 }
 
+/* Bug pinned: a kept answer stood for as long as nothing was written, so a
+ * share's "Waiting N days" and its flag after the response days, and the
+ * figures of the current quarter, went stale on a quiet installation. */
+static void cache_version_moves_with_the_hour(void **state)
+{
+    (void)state;
+    time_t t = 1790000000; /* an instant in 2026 */
+    time_t hour_start = t - t % CACHE_PERIOD;
+    assert_true(cache_version(7, hour_start) == cache_version(7, hour_start + CACHE_PERIOD - 1));
+    assert_true(cache_version(7, hour_start) != cache_version(7, hour_start + CACHE_PERIOD));
+    assert_true(cache_version(7, t) != cache_version(8, t));
+    assert_true(cache_version(0, t) != cache_version(1, t));
+}
+
 static void cache_keeps_by_address_reader_and_version(void **state)
 {
     (void)state;
@@ -177,6 +191,7 @@ int main(void)
         cmocka_unit_test(markdown_drops_raw_html_and_unsafe_links),
         cmocka_unit_test(router_matches_patterns_methods_and_captures),
         cmocka_unit_test(cache_keeps_by_address_reader_and_version),
+        cmocka_unit_test(cache_version_moves_with_the_hour),
         cmocka_unit_test(cache_stays_within_its_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
