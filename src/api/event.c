@@ -26,8 +26,8 @@ static json_t *attendance_json(const struct attendance *a)
 {
     return json_pack("{s:s, s:s, s:o, s:s, s:s, s:s, s:b, s:s, s:s}", "id", a->id, "event",
                      a->event_id, "person", api_text_or_null(a->person_id), "name", a->name,
-                     "organisation", a->organisation, "role", a->role, "spoke", a->spoke,
-                     "gender", a->gender, "marginalised_group", a->marginalised_group);
+                     "organisation", a->organisation, "role", a->role, "spoke", a->spoke, "gender",
+                     a->gender, "marginalised_group", a->marginalised_group);
 }
 
 static json_t *decision_json(const struct decision *d)
@@ -38,11 +38,11 @@ static json_t *decision_json(const struct decision *d)
 
 static json_t *action_json(const struct action_item *a)
 {
-    json_t *doc = json_pack("{s:s, s:s, s:s, s:o, s:o, s:s, s:b, s:s, s:o}", "id", a->id, "event",
-                            a->event_id, "title", a->title, "owner",
-                            api_text_or_null(a->owner_id), "due_on", api_text_or_null(a->due_on),
-                            "status", a->status, "overdue", a->overdue, "note", a->note,
-                            "follow_up", api_text_or_null(a->follow_up_id));
+    json_t *doc =
+        json_pack("{s:s, s:s, s:s, s:o, s:o, s:s, s:b, s:s, s:o}", "id", a->id, "event",
+                  a->event_id, "title", a->title, "owner", api_text_or_null(a->owner_id), "due_on",
+                  api_text_or_null(a->due_on), "status", a->status, "overdue", a->overdue, "note",
+                  a->note, "follow_up", api_text_or_null(a->follow_up_id));
     json_object_set_new(doc, "created_at", json_string(a->created_at));
     json_object_set_new(doc, "updated_at", json_string(a->updated_at));
     return doc;
@@ -59,8 +59,8 @@ static json_t *event_json(struct request *r, const struct event *e)
     json_t *platforms = json_array();
     for (int i = 0; i < e->platform_count; i++)
         json_array_append_new(platforms, json_string(e->platforms[i].id));
-    json_t *doc = json_pack("{s:s, s:s, s:o, s:o, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id",
-                            e->id, "alliance", e->alliance_slug, "platforms", platforms, "author",
+    json_t *doc = json_pack("{s:s, s:s, s:o, s:o, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", e->id,
+                            "alliance", e->alliance_slug, "platforms", platforms, "author",
                             api_text_or_null(e->author_id), "kind", e->kind, "title", e->title,
                             "start", start, "end", end, "time_zone", e->time_zone, "starts_at",
                             e->starts_at, "ends_at", e->ends_at);
@@ -226,7 +226,8 @@ void api_event_update(struct request *r)
         return;
     char start[EVENT_LOCAL_LEN + 1], end[EVENT_LOCAL_LEN + 1];
     const struct tz *z = event_zone(&r->ctx, e->time_zone);
-    if (event_wall(z, e->starts_at, start, NULL) == 0 && event_wall(z, e->ends_at, end, NULL) == 0) {
+    if (event_wall(z, e->starts_at, start, NULL) == 0 &&
+        event_wall(z, e->ends_at, end, NULL) == 0) {
         e->start_local = arena_strdup(&r->arena, start);
         e->end_local = arena_strdup(&r->arena, end);
     }
@@ -297,8 +298,7 @@ void api_attendance_create(struct request *r)
 static struct attendance *attendance_load(struct request *r)
 {
     struct attendance *a = NULL;
-    return api_done(r, event_attendance_find(&r->ctx, request_capture(r, 0), &a), NULL) ? a
-                                                                                          : NULL;
+    return api_done(r, event_attendance_find(&r->ctx, request_capture(r, 0), &a), NULL) ? a : NULL;
 }
 
 void api_attendance_get(struct request *r)

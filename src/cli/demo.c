@@ -1,9 +1,9 @@
 /*
  * demo.c — the demo command: loads the demo alliances (cli/demo_data.c),
  * their lessons (cli/demo_lessons.c), journals (cli/demo_entries.c),
- * enquiries, documents and the shares between platforms (cli/demo_shares.c) through
- * the same domain calls the web and the API use, in one transaction, so that a
- * half-loaded demo never exists.
+ * enquiries, documents, events (cli/demo_events.c) and the shares between
+ * platforms (cli/demo_shares.c) through the same domain calls the web and the
+ * API use, in one transaction, so that a half-loaded demo never exists.
  */
 #include "cli/cli.h"
 
@@ -11,6 +11,7 @@
 #include "cli/demo_documents.h"
 #include "cli/demo_enquiries.h"
 #include "cli/demo_entries.h"
+#include "cli/demo_events.h"
 #include "cli/demo_lessons.h"
 #include "cli/demo_monitoring.h"
 #include "cli/demo_shares.h"
@@ -389,6 +390,8 @@ static int demo_load(struct ctx *c, const char *files_dir, size_t *uploaded, siz
     if (rc == 0)
         rc = demo_documents_load(c, ids_lookup, &platforms, &people, files_dir, uploaded);
     if (rc == 0)
+        rc = demo_events_load(c, ids_lookup, &platforms, &people);
+    if (rc == 0)
         rc = demo_shares_load(c, ids_lookup, &platforms, &people, shared);
     if (rc == 0)
         rc = demo_monitoring_load(c, ids_lookup, &alliances, &platforms, &monitoring.indicators,
@@ -398,16 +401,18 @@ static int demo_load(struct ctx *c, const char *files_dir, size_t *uploaded, siz
 
 int demo_cmd(int argc, char **argv)
 {
-    const char *help = _("Usage: alliance demo [--data DIR | --db URL] [--files DIR]\n\n"
-                         "Loads the demo: a national WASH learning alliance in Ghana (national,\n"
-                         "regional and district platforms with their organisations, people and\n"
-                         "memberships) and a small Burkina Faso alliance linked to it, with\n"
-                         "the lessons their platforms learnt, their journals and the questions\n"
-                         "asked to their resource centres, their resource libraries (three\n"
-                         "documents are text files, written into --files: DATA_DIR/files by\n"
-                         "default; with --db only when --files is given), and what the\n"
-                         "platforms shared with one another and did with it. Does nothing\n"
-                         "when the demo is already there.\n");
+    const char *help =
+        _("Usage: alliance demo [--data DIR | --db URL] [--files DIR]\n\n"
+          "Loads the demo: a national WASH learning alliance in Ghana (national,\n"
+          "regional and district platforms with their organisations, people and\n"
+          "memberships) and a small Burkina Faso alliance linked to it, with\n"
+          "the lessons their platforms learnt, their journals and the questions\n"
+          "asked to their resource centres, a year of their events (with\n"
+          "attendance, minutes, decisions and action items), their resource\n"
+          "libraries (three documents are text files, written into --files:\n"
+          "DATA_DIR/files by default; with --db only when --files is given), and what the\n"
+          "platforms shared with one another and did with it. Does nothing\n"
+          "when the demo is already there.\n");
     struct config cfg;
     config_defaults(&cfg);
     for (int i = 1; i < argc; i++) {
@@ -446,10 +451,11 @@ int demo_cmd(int argc, char **argv)
     } else {
         printf(_("Loaded the demo into %s: %zu alliances, %zu platforms, %zu organisations, "
                  "%zu people, %zu memberships, %zu lessons, %zu journal entries, %zu "
-                 "enquiries, %zu documents, %zu shares.\n"),
+                 "enquiries, %zu documents, %zu events, %zu shares.\n"),
                config_where(&cfg), demo_alliance_count, demo_platform_count,
                demo_organisation_count, demo_person_count, demo_membership_count, demo_lesson_count,
-               demo_entry_count, demo_enquiry_count, demo_document_count + uploaded, shared);
+               demo_entry_count, demo_enquiry_count, demo_document_count + uploaded,
+               demo_event_count, shared);
         printf(_("Monitoring: %zu indicators with %zu figures.\n"), monitoring.indicators,
                monitoring.observations);
     }

@@ -43,7 +43,6 @@ struct ctx;
 /* demo_events_load records each demo event, its attendance, decisions and
  * action items as its author, then the follow-ups. Returns 0, or -1 after
  * saying why on stderr. */
-int demo_events_load(struct ctx *c, demo_lookup lookup, const void *platforms,
-                     const void *people);
+int demo_events_load(struct ctx *c, demo_lookup lookup, const void *platforms, const void *people);
 
 #endif

@@ -32,8 +32,8 @@
 #include <string.h>
 #include <time.h>
 
-const char *const event_kinds[EVENT_KIND_COUNT] = {"meeting", "workshop", "field_visit",
-                                                   "training", "exchange_visit"};
+const char *const event_kinds[EVENT_KIND_COUNT] = {"meeting", "workshop", "field_visit", "training",
+                                                   "exchange_visit"};
 
 static const char *const kind_labels[EVENT_KIND_COUNT] = {
     N_("Meeting"), N_("Workshop"), N_("Field visit"), N_("Training"), N_("Exchange visit")};
@@ -124,8 +124,8 @@ static int local_parse(const char *s, int64_t *out)
             return -1;
         parts[i] = (d[0] - '0') * 10 + (d[1] - '0');
     }
-    int year = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + date[3] -
-               '0';
+    int year =
+        (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + date[3] - '0';
     if (parts[0] > 23 || parts[1] > 59 || parts[2] > 59 || year < 1900 || year > 2199)
         return -1;
     struct tm tm = {.tm_year = year - 1900,
@@ -173,8 +173,8 @@ static bool in_list(const char *name, const char *a, const char *b, const char *
 static void times_validate(struct ctx *c, struct event *e, struct problems *p)
 {
     if (str_empty(e->time_zone))
-        e->time_zone = e->alliance_time_zone && *e->alliance_time_zone ? e->alliance_time_zone
-                                                                       : "UTC";
+        e->time_zone =
+            e->alliance_time_zone && *e->alliance_time_zone ? e->alliance_time_zone : "UTC";
     struct tz *z = NULL;
     if (!tz_name_valid(e->time_zone) || !(z = tz_load(c->arena, e->time_zone)))
         problems_invalid(p, "time_zone",
@@ -543,7 +543,8 @@ static void attendance_validate(struct ctx *c, struct attendance *a, struct prob
                _("Enter the name of the person who attended, or choose a person"));
     field_text(c, &a->gender, p, "gender", _("Gender"), 20, NULL);
     if (!problems_for(p, "gender") && !gender_valid(a->gender))
-        problems_invalid(p, "gender", _("Choose female, male or another gender, or leave it empty"));
+        problems_invalid(p, "gender",
+                         _("Choose female, male or another gender, or leave it empty"));
     field_text(c, &a->marginalised_group, p, "marginalised_group", _("Marginalised group"), 100,
                NULL);
 }
@@ -581,7 +582,8 @@ enum status event_attendance_add(struct ctx *c, const struct event *e, struct at
         return s;
     s = store_attendance_insert(c, a);
     if (s == STATUS_CONFLICT)
-        problems_add(p, STATUS_CONFLICT, "person", _("This person's attendance is recorded already"));
+        problems_add(p, STATUS_CONFLICT, "person",
+                     _("This person's attendance is recorded already"));
     if (s == STATUS_OK)
         s = part_audit(c, e, "attendance", NULL, attendance_text(c, a));
     return store_end(c, s);
@@ -754,9 +756,8 @@ static int category_order(const char *a, const char *b, bool genders)
 static void inclusion_sort(struct inclusion_row *rows, int count, bool genders)
 {
     for (int i = 1; i < count; i++)
-        for (int k = i; k > 0 && category_order(rows[k - 1].category, rows[k].category, genders) >
-                                     0;
-             k--) {
+        for (int k = i;
+             k > 0 && category_order(rows[k - 1].category, rows[k].category, genders) > 0; k--) {
             struct inclusion_row t = rows[k];
             rows[k] = rows[k - 1];
             rows[k - 1] = t;
@@ -925,8 +926,8 @@ static void action_flag(struct action_item *a, const char *today)
     a->overdue = str_eq(a->status, "open") && a->due_on && strcmp(a->due_on, today) < 0;
 }
 
-enum status event_action_list(struct ctx *c, const struct action_filter *f,
-                              const struct listing *l, struct action_list *out)
+enum status event_action_list(struct ctx *c, const struct action_filter *f, const struct listing *l,
+                              struct action_list *out)
 {
     char today[11];
     event_today(today);
@@ -1001,9 +1002,9 @@ static void action_validate(struct ctx *c, const struct event *e, struct action_
 
 static char *action_text(struct ctx *c, const struct action_item *a)
 {
-    return arena_printf(c->arena, "%s [%s%s%s%s%s]", a->title, a->status,
-                        a->owner_name ? ", " : "", a->owner_name ? a->owner_name : "",
-                        a->due_on ? ", " : "", a->due_on ? a->due_on : "");
+    return arena_printf(c->arena, "%s [%s%s%s%s%s]", a->title, a->status, a->owner_name ? ", " : "",
+                        a->owner_name ? a->owner_name : "", a->due_on ? ", " : "",
+                        a->due_on ? a->due_on : "");
 }
 
 /* action_write runs one write of an action item with its audit. */

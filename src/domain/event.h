@@ -113,7 +113,7 @@ struct event_filter {
     const char *status;
     const char *ends_after;    /* UTC instant: events ending at or after it */
     const char *starts_before; /* UTC instant: events starting before it */
-    int64_t person_key; /* events the person attends, or held by a platform they are on */
+    int64_t person_key;        /* events the person attends, or held by a platform they are on */
 };
 
 /* Sort keys of event_list's pages: start (the default), title, kind. */
@@ -338,8 +338,8 @@ enum status event_decision_remove(struct ctx *c, struct decision *d);
 
 /* event_action_list returns a page of action items of events the viewer may
  * read: by due date (none last), by id with a cursor. */
-enum status event_action_list(struct ctx *c, const struct action_filter *f,
-                              const struct listing *l, struct action_list *out);
+enum status event_action_list(struct ctx *c, const struct action_filter *f, const struct listing *l,
+                              struct action_list *out);
 enum status event_action_find(struct ctx *c, const char *id, struct action_item **out);
 
 /* event_action_add records an action item: title, owner (owner_id, a person

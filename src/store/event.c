@@ -19,7 +19,8 @@
         "CASE WHEN ev.status = 'published' THEN 1 ELSE 0 END", "ev.author_key"
 #define EVENT_VISIBLE                                                                              \
     "((SELECT everything FROM v) = 1 OR EXISTS (SELECT 1 FROM event_platform vep WHERE "           \
-    "vep.event_key = ev.key AND " ROW_EXPAND(ROW_VISIBLE_ITEM, EVENT_ITEM("vep.platform_key")) "))"
+    "vep.event_key = ev.key AND " ROW_EXPAND(ROW_VISIBLE_ITEM,                                     \
+                                             EVENT_ITEM("vep.platform_key")) "))"
 
 #define EVENT_COLUMNS                                                                              \
     "ev.key, ev.id, ev.alliance_key, a.slug, a.name, a.time_zone, ev.platform_key, p.id, p.name, " \
@@ -62,7 +63,8 @@ static void event_row(struct ctx *c, struct db_stmt *st, void *item)
     e->updated_at = row_text(c, st, 24);
     e->published_at = row_text_or_null(c, st, 25);
     e->platform_count = 1;
-    e->platforms[0] = (struct event_platform){e->platform_key, e->platform_id, e->platform_name, ""};
+    e->platforms[0] =
+        (struct event_platform){e->platform_key, e->platform_id, e->platform_name, ""};
 }
 
 /* event_platforms_load reads the platforms holding e, home first. */
@@ -357,13 +359,15 @@ enum status store_inclusion_counts(struct ctx *c, int64_t platform_key, int64_t 
     "SELECT substr(ev.starts_at, 1, 7) AS month, '" dimension "' AS dimension, " expression        \
     " AS category, count(*) AS attendees, sum(at.spoke) AS speakers FROM attendance at JOIN "      \
     "event ev ON ev.key = at.event_key LEFT JOIN person pe ON pe.key = at.person_key WHERE "       \
-    "ev.key IN (SELECT iep.event_key FROM event_platform iep WHERE iep.platform_key = ?) AND "     \
-    EVENT_VISIBLE " GROUP BY substr(ev.starts_at, 1, 7), " expression
+    "ev.key IN (SELECT iep.event_key FROM event_platform iep WHERE iep.platform_key = ?) "         \
+    "AND " EVENT_VISIBLE " GROUP BY substr(ev.starts_at, 1, 7), " expression
     struct db_stmt *st = db_prepare(
-        c->db, ROW_VIEWER INCLUSION_PART("g", "coalesce(pe.gender, at.gender)") " UNION ALL " INCLUSION_PART(
-                   "m", "coalesce(pe.marginalised_group, at.marginalised_group)") " ORDER BY 1 "
-                                                                                  "DESC, 2, 3 "
-                                                                                  "LIMIT ?");
+        c->db,
+        ROW_VIEWER
+            INCLUSION_PART("g", "coalesce(pe.gender, at.gender)") " UNION ALL " INCLUSION_PART(
+                "m", "coalesce(pe.marginalised_group, at.marginalised_group)") " ORDER BY 1 "
+                                                                               "DESC, 2, 3 "
+                                                                               "LIMIT ?");
 #undef INCLUSION_PART
     row_viewer_bind(c, st);
     db_bind_int(st, 3, platform_key);
@@ -392,8 +396,7 @@ static void decision_row(struct ctx *c, struct db_stmt *st, void *item)
 
 enum status store_decision_list(struct ctx *c, int64_t event_key, struct decision_list *out)
 {
-    struct db_stmt *st =
-        db_prepare(c->db, DECISION_SELECT "WHERE d.event_key = ? ORDER BY d.key");
+    struct db_stmt *st = db_prepare(c->db, DECISION_SELECT "WHERE d.event_key = ? ORDER BY d.key");
     db_bind_int(st, 1, event_key);
     return row_all(c, st, EVENT_DECISIONS_MAX, sizeof *out->items, decision_row, &out->items,
                    &out->count);
@@ -518,13 +521,11 @@ enum status store_action_list(struct ctx *c, const struct action_filter *f, cons
     if (f->status)
         row_query_text(&q, "ai.status = ?", f->status);
     if (f->overdue)
-        row_query_text(&q, "ai.status = 'open' AND ai.due_on IS NOT NULL AND ai.due_on < ?",
-                       today);
+        row_query_text(&q, "ai.status = 'open' AND ai.due_on IS NOT NULL AND ai.due_on < ?", today);
     int64_t limit;
     struct db_stmt *st = row_query_page(&q, "SELECT " ACTION_COLUMNS ACTION_FROM, "ai.id",
                                         row_order(action_sorts, l), l, &limit);
-    enum status s =
-        row_all(c, st, limit, sizeof *out->items, action_row, &out->items, &out->count);
+    enum status s = row_all(c, st, limit, sizeof *out->items, action_row, &out->items, &out->count);
     if (s != STATUS_OK)
         return s;
     out->total = row_query_count(&q, ACTION_FROM);

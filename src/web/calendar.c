@@ -42,9 +42,9 @@
 #include <string.h>
 #include <time.h>
 
-#define ICS_TYPE          "text/calendar; charset=utf-8"
-#define MONTH_EVENTS_MAX  200
-#define UPCOMING_MAX      10
+#define ICS_TYPE           "text/calendar; charset=utf-8"
+#define MONTH_EVENTS_MAX   200
+#define UPCOMING_MAX       10
 #define CALENDAR_DAYS_BACK 365
 
 static const char *base_url(struct request *r)
@@ -58,7 +58,7 @@ static const char *base_url(struct request *r)
 struct month {
     int year, month; /* 1..12 */
     int days;
-    int first_weekday; /* of the 1st: 0 Monday … 6 Sunday */
+    int first_weekday;               /* of the 1st: 0 Monday … 6 Sunday */
     char starts_at[32], ends_at[32]; /* its first instant, and the next month's */
     char name[64];                   /* "March 2026" */
     char key[32], previous[32], next[32];
@@ -149,15 +149,16 @@ static void month_table(struct request *r, const struct month *m, const struct e
                         const struct tz *z, bool show_platform)
 {
     static const char *const weekdays[7][2] = {
-        {N_("Mon"), N_("Monday")},   {N_("Tue"), N_("Tuesday")},  {N_("Wed"), N_("Wednesday")},
-        {N_("Thu"), N_("Thursday")}, {N_("Fri"), N_("Friday")},   {N_("Sat"), N_("Saturday")},
+        {N_("Mon"), N_("Monday")},   {N_("Tue"), N_("Tuesday")}, {N_("Wed"), N_("Wednesday")},
+        {N_("Thu"), N_("Thursday")}, {N_("Fri"), N_("Friday")},  {N_("Sat"), N_("Saturday")},
         {N_("Sun"), N_("Sunday")}};
     struct buf *b = &r->out;
     char now[32], today[EVENT_LOCAL_LEN + 1];
     clock_now_iso(now, sizeof now);
     event_wall(z, now, today, NULL);
-    html_printf(b, "<div class=\"table-wrap\"><table class=\"table calendar\"><caption>%s"
-                   "</caption><thead><tr>",
+    html_printf(b,
+                "<div class=\"table-wrap\"><table class=\"table calendar\"><caption>%s"
+                "</caption><thead><tr>",
                 m->name);
     for (int i = 0; i < 7; i++)
         html_printf(b, "<th scope=\"col\"><abbr title=\"%s\">%s</abbr></th>", _(weekdays[i][1]),
@@ -253,12 +254,23 @@ void platform_calendar_page(struct request *r)
     page_begin(r, &p);
     html_printf(&r->out, "<h1>%s</h1>\n", arena_printf(&r->arena, _("Calendar of %s"), pl->name));
     calendar_body(r, pl->key, 0, a->time_zone, page_href(r, "/platforms/", pl->id, "/calendar"));
-    html_printf(&r->out,
-                "<p><a href=\"%s\">%s</a> · <a href=\"%s\" type=\"text/calendar\">%s</a> <span "
-                "class=\"muted small\">%s</span></p>\n",
-                page_href(r, "/platforms/", pl->id, "/events"), _("All events"),
-                page_href(r, "/platforms/", pl->id, "/calendar.ics"), _("iCalendar"),
-                _("(what anyone may read; for your own, see My calendar)"));
+    /* A members-only alliance's platforms have no public calendar file (it
+     * would be 404 for everyone): a private address reads it (?token= of a
+     * feed address of the account page, as for the Atom feed). */
+    if (str_eq(pl->alliance_visibility, "members"))
+        html_printf(&r->out,
+                    "<p><a href=\"%s\">%s</a> · %s <a href=\"/account#feeds\">%s</a></p>\n",
+                    page_href(r, "/platforms/", pl->id, "/events"), _("All events"),
+                    _("This alliance is for its members only: its platforms have no public "
+                      "calendar file."),
+                    _("A private address, with what you may read"));
+    else
+        html_printf(&r->out,
+                    "<p><a href=\"%s\">%s</a> · <a href=\"%s\" type=\"text/calendar\">%s</a> "
+                    "<span class=\"muted small\">%s</span></p>\n",
+                    page_href(r, "/platforms/", pl->id, "/events"), _("All events"),
+                    page_href(r, "/platforms/", pl->id, "/calendar.ics"), _("iCalendar"),
+                    _("(what anyone may read; for your own, see My calendar)"));
     page_end(r, 200);
 }
 
@@ -351,16 +363,14 @@ static void ics_list(struct request *r, struct ctx *c, struct event_filter *f, c
 static bool token_reader(struct request *r, struct ctx *c, const char *platform_id,
                          struct viewer *reader)
 {
-    /* Without a private address the calendar is read as whoever asks: a
-     * signed-in member following the link in the browser gets what they may
-     * read, a calendar program without a cookie gets what is public. */
+    /* Without a private address the calendar is what anyone may read,
+     * whatever cookie the browser sends (as Atom feeds are): an address
+     * gives the same calendar in a browser and in a calendar program. */
     const char *secret = request_query(r, "token"), *token_id = NULL;
-    if (!secret) {
-        *reader = *c->viewer;
-        return true;
-    }
     *reader = viewer_anonymous;
     c->viewer = reader;
+    if (!secret)
+        return true;
     if (feed_token_resume(c, secret, platform_id, reader, &token_id) != STATUS_OK) {
         page_error(r, 404,
                    _("This private calendar address does not work: it is mistyped, or it has "
@@ -434,8 +444,8 @@ static void account_calendar(struct request *r, const char *address, const struc
                     _("Copy it into your calendar program now: it is shown only once."), address);
     char now[32];
     clock_now_iso(now, sizeof now);
-    struct event_filter f = {.person_key = r->ctx.viewer->person_key ? r->ctx.viewer->person_key
-                                                                     : -1,
+    struct event_filter f = {.person_key =
+                                 r->ctx.viewer->person_key ? r->ctx.viewer->person_key : -1,
                              .ends_after = now};
     struct listing l;
     listing_default(&l);
@@ -453,8 +463,7 @@ static void account_calendar(struct request *r, const char *address, const struc
                   "keep it to yourself. Your addresses are listed on your account page, where "
                   "you can revoke them."));
     form_begin(r, "/account/calendar", p);
-    const struct form_option confirm[1] = {
-        {"yes", _("I will keep the address to myself")}};
+    const struct form_option confirm[1] = {{"yes", _("I will keep the address to myself")}};
     form_checkboxes(r, p, "understood", _("Make a private calendar address"), NULL, confirm, 1, 0);
     form_end(r, _("Make the address"), NULL, false);
     page_end(r, p && p->count ? status_http(problems_status(p)) : 200);
@@ -488,8 +497,6 @@ void account_calendar_post(struct request *r)
         page_fail(r, s);
         return;
     }
-    account_calendar(r,
-                     arena_printf(&r->arena, "%s/account/calendar.ics?token=%s", base_url(r),
-                                  secret),
-                     NULL);
+    account_calendar(
+        r, arena_printf(&r->arena, "%s/account/calendar.ics?token=%s", base_url(r), secret), NULL);
 }

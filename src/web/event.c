@@ -178,8 +178,8 @@ void platform_events_page(struct request *r)
                 _("See the calendar"));
     html_printf(b, "<form class=\"filters\" method=\"get\" action=\"%s\">",
                 page_href(r, "/platforms/", pl->id, "/events"));
-    table_filter_select(r, "kind", _("Kind"), kind_options(r, _("All kinds")),
-                        EVENT_KIND_COUNT + 1, f.kind);
+    table_filter_select(r, "kind", _("Kind"), kind_options(r, _("All kinds")), EVENT_KIND_COUNT + 1,
+                        f.kind);
     html_printf(b,
                 "<div class=\"field\"><label class=\"label\" for=\"f-from\">%s</label>"
                 "<input class=\"input input--short\" id=\"f-from\" name=\"from\" type=\"date\" "
@@ -319,8 +319,7 @@ static void event_crumbs(struct request *r, struct page *p, const struct event *
 
 /* action_row writes one action item as a table row; from_event names its
  * event (items followed up at another event). */
-static void action_row(struct request *r, const struct action_item *a, bool from_event,
-                       bool edit)
+static void action_row(struct request *r, const struct action_item *a, bool from_event, bool edit)
 {
     struct buf *b = &r->out;
     html_printf(b, "<tr><td>%s", a->title);
@@ -340,10 +339,10 @@ static void action_row(struct request *r, const struct action_item *a, bool from
         page_date(r, a->due_on);
     html_raw(b, "</td><td>");
     page_tag(r,
-             a->overdue                    ? "red"
-             : str_eq(a->status, "done")   ? "green"
-             : str_eq(a->status, "open")   ? "blue"
-                                           : "grey",
+             a->overdue                  ? "red"
+             : str_eq(a->status, "done") ? "green"
+             : str_eq(a->status, "open") ? "blue"
+                                         : "grey",
              a->overdue ? _("Overdue") : action_status_label(a->status));
     if (a->follow_up_id && !from_event)
         html_printf(b, "<br><span class=\"small\">%s <a href=\"%s\">%s</a></span>",
@@ -443,9 +442,10 @@ static void inclusion_rows(struct request *r, const struct inclusion *in,
 {
     struct buf *b = &r->out;
     for (int i = 0; i < count; i++) {
-        const char *name = !*rows[i].category ? (genders ? _("Not recorded") : _("No group recorded"))
-                           : genders          ? person_gender_label(rows[i].category)
-                                              : rows[i].category;
+        const char *name = !*rows[i].category
+                               ? (genders ? _("Not recorded") : _("No group recorded"))
+                           : genders ? person_gender_label(rows[i].category)
+                                     : rows[i].category;
         html_printf(b, "<tr><th scope=\"row\">%s</th><td class=\"num\">%lld</td><td class=\"num\">",
                     *name ? name : rows[i].category, (long long)rows[i].attendees);
         share(r, rows[i].attendees, in->attendees);
@@ -493,12 +493,12 @@ static void attendance_section(struct request *r, const struct event *e, bool ed
     }
     struct inclusion in;
     event_inclusion(&r->ctx, &list, &in);
-    html_printf(b, "<p>%s</p>\n",
-                arena_printf(&r->arena,
-                             ngettext("%lld person attended; %lld spoke.",
-                                      "%lld people attended; %lld spoke.",
-                                      (unsigned long)in.attendees),
-                             (long long)in.attendees, (long long)in.speakers));
+    html_printf(
+        b, "<p>%s</p>\n",
+        arena_printf(&r->arena,
+                     ngettext("%lld person attended; %lld spoke.",
+                              "%lld people attended; %lld spoke.", (unsigned long)in.attendees),
+                     (long long)in.attendees, (long long)in.speakers));
     html_printf(b,
                 "<div class=\"table-wrap\"><table class=\"table\"><thead><tr><th scope=\"col\">"
                 "%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s"
@@ -564,8 +564,8 @@ static void event_side(struct request *r, const struct event *e, bool edit)
                     page_href(r, "/events/", e->id, "/decisions/new"), _("Record a decision"),
                     page_href(r, "/events/", e->id, "/actions/new"), _("Add an action item"));
     if (remove)
-        html_printf(b, "<li><a href=\"%s\">%s</a></li>",
-                    page_href(r, "/events/", e->id, "/delete"), _("Delete the event"));
+        html_printf(b, "<li><a href=\"%s\">%s</a></li>", page_href(r, "/events/", e->id, "/delete"),
+                    _("Delete the event"));
     html_raw(b, "</ul></section>\n");
 }
 
@@ -683,8 +683,8 @@ static void event_form(struct request *r, const struct event *e, int64_t allianc
     form_select(r, p, "kind", _("Kind of event"), NULL, kind_options(r, _("Choose the kind")),
                 EVENT_KIND_COUNT + 1, e->kind);
     form_input(r, p, "title", _("Title"),
-               _("Such as Quarterly platform meeting, or Field visit to Zaare."), e->title,
-               "text", false);
+               _("Such as Quarterly platform meeting, or Field visit to Zaare."), e->title, "text",
+               false);
     form_input(r, p, "start", _("Starts"), _("Date and time, such as 2026-03-12T09:00."),
                e->start_local, "datetime-local", true);
     form_input(r, p, "end", _("Ends"), _("Date and time, such as 2026-03-12T13:00."), e->end_local,
@@ -695,11 +695,10 @@ static void event_form(struct request *r, const struct event *e, int64_t allianc
                e->time_zone, "text", true);
     form_input(r, p, "place", _("Place"), _("Optional: the town, office or village."), e->place,
                "text", false);
-    form_input(r, p, "facilitator", _("Facilitator"), _("Optional: who leads it."),
-               e->facilitator, "text", false);
+    form_input(r, p, "facilitator", _("Facilitator"), _("Optional: who leads it."), e->facilitator,
+               "text", false);
     platform_choices(r, e, alliance_key, home_key, p);
-    form_textarea(r, p, "agenda", _("Agenda"), _("Optional. You can use Markdown."), e->agenda,
-                  5);
+    form_textarea(r, p, "agenda", _("Agenda"), _("Optional. You can use Markdown."), e->agenda, 5);
     form_textarea(r, p, "minutes", _("Minutes"),
                   _("What was said, in Markdown. Keep them a draft until the platform agrees "
                     "them."),
@@ -709,8 +708,7 @@ static void event_form(struct request *r, const struct event *e, int64_t allianc
                                  {"public", entry_visibility_label("public")}};
     form_select(r, p, "visibility", _("Who may read it"), NULL, vis, 3,
                 str_empty(e->visibility) ? "platform" : e->visibility);
-    form_item_status(r, p,
-                     rights_may(rights_on_platform(&r->ctx, home_key, RIGHT_PUBLISH_ITEMS)),
+    form_item_status(r, p, rights_may(rights_on_platform(&r->ctx, home_key, RIGHT_PUBLISH_ITEMS)),
                      e->status, e->published_at != NULL);
     form_end(r, button, cancel, false);
 }
@@ -718,8 +716,8 @@ static void event_form(struct request *r, const struct event *e, int64_t allianc
 static void event_new_form(struct request *r, const struct platform *pl, const struct event *e,
                            const struct problems *p)
 {
-    struct page page = {.title = _("Plan an event"), .context = pl->alliance_name,
-                        .nav = "alliances"};
+    struct page page = {
+        .title = _("Plan an event"), .context = pl->alliance_name, .nav = "alliances"};
     platform_crumbs(r, &page, pl);
     page_crumb(&page, _("Events"), page_href(r, "/platforms/", pl->id, "/events"));
     page_crumb(&page, _("Plan an event"), NULL);
@@ -774,8 +772,8 @@ static char *wall_of(struct request *r, const struct event *e, const char *insta
 static void event_edit_form(struct request *r, const struct event *before, const struct event *e,
                             const struct problems *p)
 {
-    struct page page = {.title = _("Edit the event"), .context = before->alliance_name,
-                        .nav = "alliances"};
+    struct page page = {
+        .title = _("Edit the event"), .context = before->alliance_name, .nav = "alliances"};
     event_crumbs(r, &page, before, false);
     page_crumb(&page, _("Edit"), NULL);
     page_begin(r, &page);
@@ -836,8 +834,8 @@ void event_delete_page(struct request *r)
     if (!page_allowed(r, s) ||
         !page_allowed(r, rights_on_platform(&r->ctx, e->platform_key, RIGHT_PUBLISH_ITEMS)))
         return;
-    struct page page = {.title = _("Delete the event"), .context = e->alliance_name,
-                        .nav = "alliances"};
+    struct page page = {
+        .title = _("Delete the event"), .context = e->alliance_name, .nav = "alliances"};
     event_crumbs(r, &page, e, false);
     page_crumb(&page, _("Delete"), NULL);
     page_begin(r, &page);
@@ -902,10 +900,14 @@ static int attendance_rows(struct request *r, const struct event *e,
             for (int j = 0; j < n && !seen; j++)
                 seen = str_eq(rows[j].person_id, m->person_id);
             if (!seen)
-                rows[n++] = (struct attendance_row){m->person_id, NULL, m->person_name,
-                                                    m->organisation_name ? m->organisation_name
-                                                                         : "",
-                                                    "", false, false};
+                rows[n++] =
+                    (struct attendance_row){m->person_id,
+                                            NULL,
+                                            m->person_name,
+                                            m->organisation_name ? m->organisation_name : "",
+                                            "",
+                                            false,
+                                            false};
         }
     }
     for (int i = 0; i < had->count; i++) {
@@ -914,8 +916,9 @@ static int attendance_rows(struct request *r, const struct event *e,
         while (j < n && !(a->person_id && str_eq(rows[j].person_id, a->person_id)))
             j++;
         if (j == n)
-            rows[n++] = (struct attendance_row){a->person_id, a->person_id ? NULL : a->id,
-                                                a->name, a->organisation, "", false, false};
+            rows[n++] = (struct attendance_row){
+                a->person_id, a->person_id ? NULL : a->id, a->name, a->organisation, "", false,
+                false};
         rows[j].attended = true;
         rows[j].spoke = a->spoke;
         rows[j].role = a->role;
@@ -930,8 +933,8 @@ static struct form_option *gender_options(struct request *r)
     struct form_option *o = arena_array(&r->arena, PERSON_GENDER_COUNT + 1, sizeof *o);
     o[0] = (struct form_option){"", _("Not recorded")};
     for (int i = 0; i < PERSON_GENDER_COUNT; i++)
-        o[i + 1] = (struct form_option){person_gender_name(i),
-                                        person_gender_label(person_gender_name(i))};
+        o[i + 1] =
+            (struct form_option){person_gender_name(i), person_gender_label(person_gender_name(i))};
     return o;
 }
 
@@ -939,8 +942,8 @@ static void attendance_form(struct request *r, const struct event *e, struct att
                             int n, const struct problems *p)
 {
     struct buf *b = &r->out;
-    struct page page = {.title = _("Record attendance"), .context = e->alliance_name,
-                        .nav = "alliances"};
+    struct page page = {
+        .title = _("Record attendance"), .context = e->alliance_name, .nav = "alliances"};
     event_crumbs(r, &page, e, false);
     page_crumb(&page, _("Attendance"), NULL);
     page_begin(r, &page);
@@ -961,19 +964,22 @@ static void attendance_form(struct request *r, const struct event *e, struct att
             html_printf(b, " <span class=\"muted small\">%s</span>", row->organisation);
         html_raw(b, "</legend>");
         if (row->person_id)
-            html_printf(b, "<input type=\"hidden\" name=\"person\" value=\"%s\">", row->person_id);
+            html_printf(b, "<input type=\"hidden\" name=\"person%d\" value=\"%s\">", i,
+                        row->person_id);
         else
-            html_printf(b, "<input type=\"hidden\" name=\"record\" value=\"%s\">", row->record_id);
-        html_printf(b,
-                    "<div class=\"checkbox\"><input id=\"a%d\" name=\"attended\" type=\"checkbox\" "
-                    "value=\"%d\"%s><label for=\"a%d\">%s</label></div>"
-                    "<div class=\"checkbox\"><input id=\"s%d\" name=\"spoke\" type=\"checkbox\" "
-                    "value=\"%d\"%s><label for=\"s%d\">%s</label></div>"
-                    "<label class=\"label\" for=\"r%d\">%s</label><input class=\"input\" id=\"r%d\" "
-                    "name=\"role%d\" type=\"text\" value=\"%s\"></fieldset>\n",
-                    i, i, row->attended ? " checked" : "", i, _("Attended"), i, i,
-                    row->spoke ? " checked" : "", i, _("Spoke"), i, _("Role at the event"), i, i,
-                    row->role);
+            html_printf(b, "<input type=\"hidden\" name=\"record%d\" value=\"%s\">", i,
+                        row->record_id);
+        html_printf(
+            b,
+            "<div class=\"checkbox\"><input id=\"a%d\" name=\"attended\" type=\"checkbox\" "
+            "value=\"%d\"%s><label for=\"a%d\">%s</label></div>"
+            "<div class=\"checkbox\"><input id=\"s%d\" name=\"spoke\" type=\"checkbox\" "
+            "value=\"%d\"%s><label for=\"s%d\">%s</label></div>"
+            "<label class=\"label\" for=\"r%d\">%s</label><input class=\"input\" id=\"r%d\" "
+            "name=\"role%d\" type=\"text\" value=\"%s\"></fieldset>\n",
+            i, i, row->attended ? " checked" : "", i, _("Attended"), i, i,
+            row->spoke ? " checked" : "", i, _("Spoke"), i, _("Role at the event"), i, i,
+            row->role);
     }
     html_raw(b, "</div>\n");
     html_printf(b, "<h2>%s</h2>\n", _("Someone else"));
@@ -983,8 +989,9 @@ static void attendance_form(struct request *r, const struct event *e, struct att
                request_form(r, "new_organisation"), "text", false);
     form_input(r, p, "new_role", _("Role at the event"), NULL, request_form(r, "new_role"), "text",
                false);
-    form_select(r, p, "new_gender", _("Gender"), _("Optional. Used only for figures on who takes part."),
-                gender_options(r), PERSON_GENDER_COUNT + 1, request_form(r, "new_gender"));
+    form_select(r, p, "new_gender", _("Gender"),
+                _("Optional. Used only for figures on who takes part."), gender_options(r),
+                PERSON_GENDER_COUNT + 1, request_form(r, "new_gender"));
     form_input(r, p, "new_group", _("Marginalised group"), _("Optional, such as women's group."),
                request_form(r, "new_group"), "text", false);
     const struct form_option spoke[1] = {{"yes", _("Spoke")}};
@@ -1009,42 +1016,56 @@ void event_attendance_page(struct request *r)
     attendance_form(r, e, rows, n, NULL);
 }
 
+/* form_or_empty is the posted value of name, or "" when absent. */
+static const char *form_or_empty(struct request *r, const char *name)
+{
+    const char *v = request_form(r, name);
+    return v ? v : "";
+}
+
 /* attendance_read turns the posted form into records: the ticked rows, and
  * the new name. Problems name the field when the form is not one this page
  * wrote. */
 static int attendance_read(struct request *r, const struct attendance_list *had,
-                           struct attendance_row **out_rows, struct attendance *records,
-                           struct problems *p)
+                           struct attendance_row **out_rows, int *row_count,
+                           struct attendance *records, struct problems *p)
 {
-    int n = 0, count = 0;
-    struct attendance_row *rows =
-        arena_array(&r->arena, (size_t)MEMBERS_MAX + (size_t)had->count + 1, sizeof *rows);
-    for (int i = 0; i < r->form_count && n < MEMBERS_MAX + had->count; i++) {
-        const struct param *f = &r->form[i];
-        bool person = str_eq(f->name, "person"), record = str_eq(f->name, "record");
+    int n = 0, count = 0, cap = MEMBERS_MAX + had->count;
+    struct attendance_row *rows = arena_array(&r->arena, (size_t)cap + 1, sizeof *rows);
+    *out_rows = rows;
+    *row_count = 0;
+    for (int i = 0; i < cap; i++) {
+        char number[16];
+        snprintf(number, sizeof number, "%d", i);
+        const char *person = request_form(r, arena_printf(&r->arena, "person%s", number));
+        const char *record = request_form(r, arena_printf(&r->arena, "record%s", number));
         if (!person && !record)
-            continue;
-        if (str_empty(f->value)) {
+            break;
+        if (str_empty(person) && str_empty(record)) {
             problems_invalid(p, "attendance",
                              _("The form was not sent whole: load the page again and tick "
                                "who attended"));
             return 0;
         }
-        char number[16];
-        snprintf(number, sizeof number, "%d", n);
         struct attendance_row *row = &rows[n++];
-        *row = (struct attendance_row){person ? f->value : NULL, record ? f->value : NULL, "",
-                                       "", "", false, false};
+        *row = (struct attendance_row){str_empty(person) ? NULL : person,
+                                       str_empty(person) ? record : NULL,
+                                       "",
+                                       "",
+                                       "",
+                                       false,
+                                       false};
         row->attended = request_form_has(r, "attended", number);
         row->spoke = request_form_has(r, "spoke", number);
         const char *role = request_form(r, arena_printf(&r->arena, "role%s", number));
         row->role = role ? role : "";
         for (int k = 0; k < had->count; k++)
-            if (str_eq(had->items[k].id, row->record_id) ||
+            if ((row->record_id && str_eq(had->items[k].id, row->record_id)) ||
                 (row->person_id && str_eq(had->items[k].person_id, row->person_id))) {
                 row->name = had->items[k].name;
                 row->organisation = had->items[k].organisation;
             }
+        *row_count = n;
         if (!row->attended)
             continue;
         struct attendance *a = &records[count++];
@@ -1053,23 +1074,24 @@ static int attendance_read(struct request *r, const struct attendance_list *had,
                                  .name = (char *)row->name,
                                  .organisation = (char *)row->organisation,
                                  .role = (char *)row->role,
-                                 .spoke = row->spoke};
-        for (int k = 0; record && k < had->count; k++)
+                                 .spoke = row->spoke,
+                                 .gender = "",
+                                 .marginalised_group = ""};
+        for (int k = 0; row->record_id && k < had->count; k++)
             if (str_eq(had->items[k].id, row->record_id)) {
                 a->gender = had->items[k].gender;
                 a->marginalised_group = had->items[k].marginalised_group;
             }
     }
-    *out_rows = rows;
     const char *name = request_form(r, "new_name");
     if (!str_empty(name))
-        records[count++] = (struct attendance){
-            .name = (char *)name,
-            .organisation = (char *)request_form(r, "new_organisation"),
-            .role = (char *)request_form(r, "new_role"),
-            .gender = (char *)request_form(r, "new_gender"),
-            .marginalised_group = (char *)request_form(r, "new_group"),
-            .spoke = request_form_has(r, "new_spoke", "yes")};
+        records[count++] =
+            (struct attendance){.name = (char *)name,
+                                .organisation = (char *)form_or_empty(r, "new_organisation"),
+                                .role = (char *)form_or_empty(r, "new_role"),
+                                .gender = (char *)form_or_empty(r, "new_gender"),
+                                .marginalised_group = (char *)form_or_empty(r, "new_group"),
+                                .spoke = request_form_has(r, "new_spoke", "yes")};
     if (n == 0 && count == 0 && !request_form(r, "new_name"))
         problems_invalid(p, "attendance",
                          _("The form was not sent whole: load the page again and tick who "
@@ -1088,10 +1110,11 @@ void event_attendance_post(struct request *r)
         return;
     }
     struct problems p = {0};
-    struct attendance *records = arena_array(
-        &r->arena, (size_t)MEMBERS_MAX + (size_t)had.count + 2, sizeof *records);
+    struct attendance *records =
+        arena_array(&r->arena, (size_t)MEMBERS_MAX + (size_t)had.count + 2, sizeof *records);
     struct attendance_row *posted;
-    int n = attendance_read(r, &had, &posted, records, &p);
+    int posted_count;
+    int n = attendance_read(r, &had, &posted, &posted_count, records, &p);
     enum status s = p.count ? STATUS_INVALID : event_attendance_record(&r->ctx, e, records, n, &p);
     if (s == STATUS_OK) {
         request_redirect(r, page_href(r, "/events/", e->id, "#attendance"));
@@ -1107,7 +1130,7 @@ void event_attendance_post(struct request *r)
     for (int i = 0; i < count; i++) {
         rows[i].attended = rows[i].spoke = false;
         rows[i].role = "";
-        for (int k = 0; posted && k < MEMBERS_MAX + had.count && posted[k].name; k++)
+        for (int k = 0; k < posted_count; k++)
             if ((rows[i].person_id && str_eq(posted[k].person_id, rows[i].person_id)) ||
                 (rows[i].record_id && str_eq(posted[k].record_id, rows[i].record_id))) {
                 rows[i].attended = posted[k].attended;
@@ -1130,8 +1153,7 @@ static void decision_form(struct request *r, const struct event *e, const char *
     html_printf(&r->out, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n", title, e->title);
     form_begin(r, action, p);
     form_textarea(r, p, "text", _("Decision"),
-                  _("What was decided, and by whom if it matters. You can use Markdown."), text,
-                  4);
+                  _("What was decided, and by whom if it matters. You can use Markdown."), text, 4);
     form_end(r, _("Save the decision"), page_href(r, "/events/", e->id, "#decisions"), false);
     page_end(r, p && p->count ? status_http(problems_status(p)) : 200);
 }
@@ -1212,15 +1234,14 @@ void decision_delete_page(struct request *r)
     struct decision *d = load_decision(r, &e);
     if (!d)
         return;
-    struct page page = {.title = _("Delete the decision"), .context = e->alliance_name,
-                        .nav = "alliances"};
+    struct page page = {
+        .title = _("Delete the decision"), .context = e->alliance_name, .nav = "alliances"};
     event_crumbs(r, &page, e, false);
     page_crumb(&page, _("Delete the decision"), NULL);
     page_begin(r, &page);
     html_printf(&r->out, "<h1>%s</h1>\n<blockquote class=\"prose\">", _("Delete the decision"));
     html_markdown(&r->out, d->text);
-    html_printf(&r->out, "</blockquote>\n<p>%s</p>\n",
-                _("The audit trail keeps what it said."));
+    html_printf(&r->out, "</blockquote>\n<p>%s</p>\n", _("The audit trail keeps what it said."));
     form_begin(r, page_href(r, "/decisions/", d->id, "/delete"), NULL);
     form_end(r, _("Delete the decision"), page_href(r, "/decisions/", d->id, "/edit"), true);
     page_end(r, 200);
@@ -1303,8 +1324,9 @@ static void action_form(struct request *r, const struct event *e, const struct a
     page_begin(r, &page);
     html_printf(&r->out, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n", title, e->title);
     form_begin(r, action, p);
-    form_input(r, p, "title", _("Action"), _("What is to be done, such as Send the breakdown log "
-                                             "to the assembly."),
+    form_input(r, p, "title", _("Action"),
+               _("What is to be done, such as Send the breakdown log "
+                 "to the assembly."),
                a->title, "text", false);
     int n;
     struct form_option *owners = owner_options(r, e, &n);
@@ -1409,8 +1431,8 @@ void action_edit_post(struct request *r)
 static void status_form(struct request *r, const struct event *e, const struct action_item *a,
                         const char *status, const struct problems *p)
 {
-    struct page page = {.title = _("Change the status"), .context = e->alliance_name,
-                        .nav = "alliances"};
+    struct page page = {
+        .title = _("Change the status"), .context = e->alliance_name, .nav = "alliances"};
     page_crumb(&page, _("My action items"), "/account/actions");
     page_crumb(&page, a->title, NULL);
     page_begin(r, &page);
@@ -1456,8 +1478,8 @@ void action_delete_page(struct request *r)
     struct action_item *a = load_action(r, &e, true);
     if (!a)
         return;
-    struct page page = {.title = _("Delete the action item"), .context = e->alliance_name,
-                        .nav = "alliances"};
+    struct page page = {
+        .title = _("Delete the action item"), .context = e->alliance_name, .nav = "alliances"};
     event_crumbs(r, &page, e, false);
     page_crumb(&page, _("Delete the action item"), NULL);
     page_begin(r, &page);
@@ -1467,8 +1489,7 @@ void action_delete_page(struct request *r)
                                "what it said."),
                              a->title));
     form_begin(r, page_href(r, "/action-items/", a->id, "/delete"), NULL);
-    form_end(r, _("Delete the action item"), page_href(r, "/action-items/", a->id, "/edit"),
-             true);
+    form_end(r, _("Delete the action item"), page_href(r, "/action-items/", a->id, "/edit"), true);
     page_end(r, 200);
 }
 
@@ -1507,8 +1528,8 @@ void account_actions_page(struct request *r)
     struct listing l;
     table_listing(r, &l, ACTIONS_PER_PAGE);
     const char *show = request_query(r, "status");
-    struct action_filter f = {.owner_key = r->ctx.viewer->person_key ? r->ctx.viewer->person_key
-                                                                     : -1};
+    struct action_filter f = {.owner_key =
+                                  r->ctx.viewer->person_key ? r->ctx.viewer->person_key : -1};
     f.status = action_status_valid(show) ? show : str_eq(show, "all") ? NULL : "open";
     struct page p = {.title = _("My action items"), .nav = "account"};
     page_crumb(&p, _("Your account"), "/account");
@@ -1518,10 +1539,8 @@ void account_actions_page(struct request *r)
     html_printf(b, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n", _("My action items"),
                 _("What you agreed to do at events, soonest due first. Overdue ones are "
                   "flagged."));
-    struct form_option choices[4] = {{"open", _("Open")},
-                                     {"done", _("Done")},
-                                     {"dropped", _("Dropped")},
-                                     {"all", _("All")}};
+    struct form_option choices[4] = {
+        {"open", _("Open")}, {"done", _("Done")}, {"dropped", _("Dropped")}, {"all", _("All")}};
     html_raw(b, "<form class=\"filters\" method=\"get\" action=\"/account/actions\">");
     table_filter_select(r, "status", _("Status"), choices, 4, f.status ? f.status : "all");
     html_printf(b,
@@ -1535,8 +1554,8 @@ void account_actions_page(struct request *r)
     }
     table_count(r, list.total, N_("%s action item"), N_("%s action items"));
     if (list.count == 0) {
-        page_empty(r, _("No action items here. Items you agree to do at an event come here."),
-                   NULL, NULL);
+        page_empty(r, _("No action items here. Items you agree to do at an event come here."), NULL,
+                   NULL);
         page_end(r, 200);
         return;
     }
@@ -1547,8 +1566,9 @@ void account_actions_page(struct request *r)
                 _("Action"), _("Event"), _("Due"), _("Status"));
     for (int i = 0; i < list.count; i++) {
         const struct action_item *a = &list.items[i];
-        html_printf(b, "<tr><td>%s</td><td><a href=\"%s\">%s</a><br><span class=\"muted "
-                       "small\">%s</span></td><td>",
+        html_printf(b,
+                    "<tr><td>%s</td><td><a href=\"%s\">%s</a><br><span class=\"muted "
+                    "small\">%s</span></td><td>",
                     a->title, page_href(r, "/events/", a->event_id, ""), a->event_title,
                     a->platform_name);
         if (a->due_on)

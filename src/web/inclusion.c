@@ -116,8 +116,8 @@ void platform_inclusion_page(struct request *r)
     if (!pl)
         return;
     bool years = str_eq(request_query(r, "by"), "year");
-    struct page p = {.title = _("Who takes part"), .context = pl->alliance_name,
-                     .nav = "alliances"};
+    struct page p = {
+        .title = _("Who takes part"), .context = pl->alliance_name, .nav = "alliances"};
     page_crumb(&p, _("Alliances"), "/");
     page_crumb(&p, pl->alliance_name, page_href(r, "/alliances/", pl->alliance_slug, ""));
     page_crumb(&p, pl->name, page_href(r, "/platforms/", pl->id, ""));
@@ -153,9 +153,9 @@ void platform_inclusion_page(struct request *r)
     summary_table(r, &s, INCLUSION_PERIODS_MAX);
     for (int i = s.count - 1, shown = 0; i >= 0 && shown < DETAIL_PERIODS; i--, shown++) {
         html_printf(b, "<h2>%s</h2>\n", s.periods[i].period);
-        event_inclusion_table(r, &s.periods[i],
-                              arena_printf(&r->arena, _("Attendance and speakers in %s"),
-                                           s.periods[i].period));
+        event_inclusion_table(
+            r, &s.periods[i],
+            arena_printf(&r->arena, _("Attendance and speakers in %s"), s.periods[i].period));
     }
     page_end(r, 200);
 }

@@ -321,7 +321,7 @@ def test_feeds_parse_with_feedparser():
     assert d.feed.id == BASE + "/feed.atom" and d.feed.title == "Alliance", d.feed
     assert 0 < len(d.entries) <= 50, len(d.entries)
     kinds = {re.sub(r"/[^/]+$", "/", e.link[len(BASE):]) for e in d.entries}
-    assert kinds == {"/lessons/", "/entries/", "/documents/", "/enquiries/"}, kinds
+    assert kinds == {"/lessons/", "/entries/", "/documents/", "/enquiries/", "/events/"}, kinds
     # Every link leads to a page that answers, signed out.
     for e in d.entries[:50]:
         r = client().get(e.link[len(BASE):])

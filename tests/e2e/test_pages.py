@@ -134,6 +134,13 @@ def check_resource(url):
         import xml.etree.ElementTree as ET
         root = ET.fromstring(resp.body)     # well-formed, or it raises
         assert root.tag == "{http://www.w3.org/2005/Atom}feed", "%s: not an Atom feed" % url
+    if url.split("?")[0].endswith(".ics"):
+        # RFC 5545: CRLF lines of at most 75 octets, one VCALENDAR (parsed
+        # with python3-icalendar in test_events.py).
+        assert ctype == "text/calendar; charset=utf-8", "%s: Content-Type %r" % (url, ctype)
+        lines = resp.body.split(b"\r\n")
+        assert lines[0] == b"BEGIN:VCALENDAR" and lines[-2:] == [b"END:VCALENDAR", b""], url
+        assert all(len(line) <= 75 and b"\n" not in line for line in lines), url
     if url.startswith("/api/"):
         assert ctype.startswith("application/json") or ctype.startswith(
             "application/vnd.oai.openapi+json"), "%s: Content-Type %r" % (url, ctype)
@@ -188,8 +195,8 @@ def test_crawl_every_page_answers_small_safe_html():
         queue.sort(key=lambda u: shape_count.get(shape(u), 0))
         url = queue.pop(0)
         shape_count[shape(url)] = shape_count.get(shape(url), 0) + 1
-        if url.startswith("/api/") or url.split("?")[0].endswith(".atom"):
-            resources.add(url)   # JSON and feeds: checked as resources, below
+        if url.startswith("/api/") or url.split("?")[0].endswith((".atom", ".ics")):
+            resources.add(url)   # JSON, feeds and calendars: checked as resources, below
             continue
         try:
             html = check_html_page(url, server.get(url))
