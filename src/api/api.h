@@ -127,4 +127,16 @@ void api_observation_list(struct request *r);
 void api_observation_create(struct request *r);
 void api_observation_get(struct request *r);
 
+/* api/budget.c */
+void api_budget_list(struct request *r);
+void api_budget_create(struct request *r);
+void api_budget_get(struct request *r);
+void api_budget_update(struct request *r);
+void api_budget_delete(struct request *r);
+void api_need_list(struct request *r);
+void api_need_create(struct request *r);
+void api_need_get(struct request *r);
+void api_need_update(struct request *r);
+void api_need_delete(struct request *r);
+
 #endif

@@ -362,7 +362,7 @@ static void print_sign_ins(void)
 
 /* What the monitoring loader made, for the summary. */
 static struct {
-    size_t indicators, observations;
+    size_t indicators, observations, budget_lines, needs;
 } monitoring;
 
 static int demo_load(struct ctx *c, const char *files_dir, size_t *uploaded, size_t *shared)
@@ -396,6 +396,9 @@ static int demo_load(struct ctx *c, const char *files_dir, size_t *uploaded, siz
     if (rc == 0)
         rc = demo_monitoring_load(c, ids_lookup, &alliances, &platforms, &monitoring.indicators,
                                   &monitoring.observations);
+    if (rc == 0)
+        rc = demo_resources_load(c, ids_lookup, &platforms, platforms.names, platforms.count,
+                                 &monitoring.budget_lines, &monitoring.needs);
     return store_end(c, rc == 0 ? STATUS_OK : STATUS_ERROR) == STATUS_OK ? 0 : -1;
 }
 
@@ -456,8 +459,9 @@ int demo_cmd(int argc, char **argv)
                demo_organisation_count, demo_person_count, demo_membership_count, demo_lesson_count,
                demo_entry_count, demo_enquiry_count, demo_document_count + uploaded,
                demo_event_count, shared);
-        printf(_("Monitoring: %zu indicators with %zu figures.\n"), monitoring.indicators,
-               monitoring.observations);
+        printf(_("Monitoring: %zu indicators with %zu figures; %zu budget lines; %zu needs.\n"),
+               monitoring.indicators, monitoring.observations, monitoring.budget_lines,
+               monitoring.needs);
     }
     if (status == EXIT_OK)
         print_sign_ins();

@@ -9,10 +9,21 @@
 #include "core/arena.h"
 #include "core/i18n.h"
 #include "domain/alliance.h"
+#include "domain/budget.h"
 #include "domain/indicator.h"
+#include "domain/platform.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <string.h>
+
+/* A demo platform as the budget loader needs it. */
+struct demo_platform_ref {
+    const char *id;
+    int level;
+    bool xof;                /* a Burkina Faso platform: budgets in CFA francs */
+    bool skip_documentation; /* leaves documentation out of its 2025 budget */
+};
 
 struct demo_indicator {
     const char *alliance_slug;
@@ -206,4 +217,118 @@ int demo_monitoring_load(struct ctx *c, demo_lookup lookup, const void *alliance
         (*indicator_count)++;
     }
     return 0;
+}
+
+/* What a district platform plans in a year, by category (budget.h order),
+ * in cedis; a region plans twice as much, the nation four times. */
+static const int64_t district_plan[BUDGET_CATEGORY_COUNT] = {12000, 8000,  15000, 6000,
+                                                             5000,  20000, 2000};
+static const char *const plan_notes[BUDGET_CATEGORY_COUNT] = {
+    "Facilitator's fees for the quarterly platform meetings",
+    "Documentation officer, process documentation and printing of briefs",
+    "Quarterly meetings, the annual learning event and field visits",
+    "Action-research cycles with the university partner",
+    "Members' transport to meetings and exchange visits",
+    "Part-time coordinator",
+    "Communication and small items"};
+
+/* load_budgets gives every platform a line of each category for 2024 (spent
+ * almost in full) and 2025 (under way); one district left documentation out
+ * of its 2025 budget, which its budget page flags. Lines are for the members
+ * of the alliance, but the Ghana national platform publishes its budget
+ * (staff costs kept to its members). */
+static int load_budgets(struct ctx *c, const struct demo_platform_ref *refs, size_t n,
+                        size_t *lines)
+{
+    for (size_t i = 0; i < n; i++) {
+        int scale = refs[i].level == 0 ? 4 : refs[i].level == 1 ? 2 : 1;
+        int64_t rate = refs[i].xof ? 250 : 1; /* CFA francs to the cedi, roughly */
+        for (int year = 2024; year <= 2025; year++)
+            for (int k = 0; k < BUDGET_CATEGORY_COUNT; k++) {
+                if (year == 2025 && k == BUDGET_DOCUMENTATION && refs[i].skip_documentation)
+                    continue;
+                int64_t planned =
+                    district_plan[k] * scale * rate * (100 + (int64_t)(i % 5) * 5) / 100;
+                int64_t percent = year == 2024 ? 85 + (int64_t)((i + (size_t)k) % 4) * 5
+                                               : 40 + (int64_t)((i * 3 + (size_t)k) % 6) * 5;
+                struct budget_line b = {.period = arena_printf(c->arena, "%d", year),
+                                        .category = (char *)budget_category_name(k),
+                                        .description = (char *)_(plan_notes[k]),
+                                        .currency = refs[i].xof ? "XOF" : "GHS",
+                                        .planned = planned,
+                                        .spent = planned * percent / 100,
+                                        .visibility = refs[i].level != 0  ? "alliance"
+                                                      : k == BUDGET_STAFF ? "platform"
+                                                      : refs[i].xof       ? "alliance"
+                                                                          : "public"};
+                struct problems p = {0};
+                enum status s = budget_create(c, &b, refs[i].id, &p);
+                if (s != STATUS_OK)
+                    return report("budget line of", refs[i].id, s, &p);
+                (*lines)++;
+            }
+    }
+    return 0;
+}
+
+static const struct {
+    const char *platform, *kind, *title, *description, *provider, *note, *status, *visibility;
+} demo_needs[] = {
+    {"ner-yendi", "equipment", "A motorbike for the area mechanic",
+     "Broken hand pumps in the outlying communities wait weeks because the mechanic has no "
+     "transport.",
+     "ProNet North", "", "open", "alliance"},
+    {"uer-bongo", "expertise", "Advice on treating high-fluoride water",
+     "Several boreholes exceed the fluoride guideline; the platform needs to know which "
+     "treatment options communities can keep running.",
+     "University for Development Studies (UDS)", "", "open", "alliance"},
+    {"ner", "data", "The regional CWSA inventory of water points",
+     "To check the districts' quarterly figures against the regional count.",
+     "Community Water and Sanitation Agency (CWSA)", "", "met", "alliance"},
+    {"nat", "money", "A second documentation officer",
+     "The national platform documents four regions with one officer.", "UNICEF Ghana",
+     "Other development partners at the sector review", "open", "public"},
+    {"vor-keta", "expertise", "Mapping of salty boreholes along the coast", "", NULL,
+     "A hydrogeologist from the Water Resources Commission basin office", "dropped", "alliance"},
+    {"bf-kaya", "equipment", "Kits de test de la qualité de l'eau", "", "Solidarité Eau Sahel", "",
+     "open", "alliance"},
+};
+
+static int load_needs(struct ctx *c, demo_lookup lookup, const void *platforms, size_t *count)
+{
+    for (size_t i = 0; i < sizeof demo_needs / sizeof demo_needs[0]; i++) {
+        struct need n = {.kind = (char *)demo_needs[i].kind,
+                         .title = (char *)demo_needs[i].title,
+                         .description = (char *)demo_needs[i].description,
+                         .provider_note = (char *)demo_needs[i].note,
+                         .status = (char *)demo_needs[i].status,
+                         .visibility = (char *)demo_needs[i].visibility};
+        if (demo_needs[i].provider)
+            n.provider_id = store_organisation_id_by_name(c, demo_needs[i].provider);
+        struct problems p = {0};
+        enum status s = need_create(c, &n, lookup(platforms, demo_needs[i].platform), &p);
+        if (s != STATUS_OK)
+            return report("need", demo_needs[i].title, s, &p);
+        (*count)++;
+    }
+    return 0;
+}
+
+int demo_resources_load(struct ctx *c, demo_lookup lookup, const void *platforms,
+                        const char *const *platform_keys, size_t platform_count, size_t *lines,
+                        size_t *needs)
+{
+    struct demo_platform_ref *refs = arena_array(c->arena, platform_count + 1, sizeof *refs);
+    for (size_t i = 0; i < platform_count; i++) {
+        struct platform *pl;
+        refs[i].id = lookup(platforms, platform_keys[i]);
+        if (!refs[i].id || platform_find(c, refs[i].id, &pl) != STATUS_OK)
+            return report("budget of", platform_keys[i], STATUS_NOT_FOUND, &(struct problems){0});
+        refs[i].level = pl->depth;
+        refs[i].xof = strncmp(platform_keys[i], "bf-", 3) == 0;
+        refs[i].skip_documentation = strcmp(platform_keys[i], "vor-keta") == 0;
+    }
+    if (load_budgets(c, refs, platform_count, lines) != 0)
+        return -1;
+    return load_needs(c, lookup, platforms, needs);
 }

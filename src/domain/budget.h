@@ -61,6 +61,7 @@ struct budget_line {
 struct budget_list {
     struct budget_line *items;
     int count;
+    int64_t total;
 };
 
 #define BUDGET_LIST_MAX 20000
@@ -69,8 +70,8 @@ struct budget_list {
 struct budget_filter {
     int64_t platform_key;
     int64_t alliance_key;
-    bool below; /* with platform_key: the platform and every platform below it */
     const char *period;
+    const char *category;
 };
 
 /* Totals of lines in one currency. */
@@ -90,14 +91,18 @@ int budget_category_parse(const char *name);
 /* budget_find loads a line the viewer may read. */
 enum status budget_find(struct ctx *c, const char *id, struct budget_line **out);
 
-/* budget_list returns the lines the viewer may read (at most BUDGET_LIST_MAX),
- * by period, platform and category. */
-enum status budget_list(struct ctx *c, const struct budget_filter *f, struct budget_list *out);
+/* budget_list returns the lines the viewer may read: a page of l (in id order
+ * with a cursor, else by period, platform and category), or with l NULL all
+ * of them (at most BUDGET_LIST_MAX) with total their count. */
+enum status budget_list(struct ctx *c, const struct budget_filter *f, const struct listing *l,
+                        struct budget_list *out);
 
-/* budget_sum adds the lines up by currency into totals (at most
- * BUDGET_CURRENCIES_MAX currencies; the rest are left out) and returns how
- * many currencies there are. */
-int budget_sum(const struct budget_list *lines, struct budget_totals *totals);
+/* budget_sum adds up, by currency, the lines whose platform key is one of the
+ * n keys of platforms (all lines when platforms is NULL) into totals (at
+ * most BUDGET_CURRENCIES_MAX currencies; lines in others are left out) and
+ * returns how many currencies there are. */
+int budget_sum(const struct budget_list *lines, const int64_t *platforms, int n,
+               struct budget_totals *totals);
 
 /* budget_share is the share (0 to 1) of facilitation and documentation in
  * the planned (or spent) total; 0 for an empty total. */

@@ -42,7 +42,9 @@ enum status store_observation_supersede(struct ctx *c, int64_t key);
 enum status store_observation_insert(struct ctx *c, struct observation *o);
 
 enum status store_budget_get(struct ctx *c, const char *id, struct budget_line **out);
-enum status store_budget_list(struct ctx *c, const struct budget_filter *f,
+/* store_budget_list: a page of l, or every line (at most BUDGET_LIST_MAX)
+ * when l is NULL. */
+enum status store_budget_list(struct ctx *c, const struct budget_filter *f, const struct listing *l,
                               struct budget_list *out);
 enum status store_budget_insert(struct ctx *c, struct budget_line *b);
 enum status store_budget_update(struct ctx *c, struct budget_line *b);

@@ -896,6 +896,10 @@ void monitoring_platform_card(struct request *r, const struct platform *pl)
     html_printf(b, "<section class=\"card\"><h2>%s</h2><ul>", _("Monitoring and resources"));
     html_printf(b, "<li><a href=\"%s\">%s</a></li>",
                 page_href(r, "/platforms/", pl->id, "/indicators"), _("Indicators"));
+    html_printf(b, "<li><a href=\"%s\">%s</a></li>", page_href(r, "/platforms/", pl->id, "/budget"),
+                _("Budget"));
+    html_printf(b, "<li><a href=\"%s\">%s</a></li>", page_href(r, "/platforms/", pl->id, "/needs"),
+                _("Needs beyond the budget"));
     html_raw(b, "</ul></section>\n");
 }
 
@@ -903,4 +907,6 @@ void monitoring_alliance_links(struct request *r, const char *slug)
 {
     html_printf(&r->out, "<li><a href=\"%s\">%s</a></li>",
                 page_href(r, "/alliances/", slug, "/indicators"), _("Indicators"));
+    html_printf(&r->out, "<li><a href=\"%s\">%s</a></li>",
+                page_href(r, "/alliances/", slug, "/budget"), _("Budget"));
 }

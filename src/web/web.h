@@ -256,6 +256,22 @@ void observation_new_page(struct request *r);
 void observation_create_post(struct request *r);
 void observation_page(struct request *r);
 void platform_indicators_page(struct request *r);
+/* web/budget.c: budgets of platforms and alliances, and needs. */
+void platform_budget_page(struct request *r);
+void alliance_budget_page(struct request *r);
+void budget_new_page(struct request *r);
+void budget_create_post(struct request *r);
+void budget_edit_page(struct request *r);
+void budget_edit_post(struct request *r);
+void budget_delete_page(struct request *r);
+void budget_delete_post(struct request *r);
+void platform_needs_page(struct request *r);
+void need_new_page(struct request *r);
+void need_create_post(struct request *r);
+void need_edit_page(struct request *r);
+void need_edit_post(struct request *r);
+void need_delete_page(struct request *r);
+void need_delete_post(struct request *r);
 /* monitoring_platform_card writes the platform page's card of links to its
  * indicators, budget and needs; monitoring_alliance_links the items of the
  * alliance page's list of actions that lead to them. */
