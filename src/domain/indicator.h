@@ -31,6 +31,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #define INDICATOR_STEPS_MAX     10
 #define INDICATOR_PERIODS_MAX   120  /* the most periods a figure table holds */
@@ -166,6 +167,42 @@ enum status observation_list(struct ctx *c, const struct observation_filter *f,
  * history, no longer current. */
 enum status observation_record(struct ctx *c, const struct indicator *ind, struct observation *o,
                                struct problems *p);
+
+/* One problem of an import, about a line of the file (1 is the header) and a
+ * column (NULL: the row or the file). */
+struct observation_import_problem {
+    int64_t line;
+    const char *column;
+    const char *message;
+};
+
+#define OBSERVATION_IMPORT_PROBLEMS_MAX 100
+
+/* What an import did (or, in a dry run, would do). */
+struct observation_import_report {
+    int64_t rows;      /* rows read, header aside */
+    int64_t recorded;  /* figures recorded (a dry run undoes them) */
+    int64_t corrected; /* of those, corrections of a figure already there */
+    int64_t skipped;   /* rows of corrected figures (current "no"), left out */
+    int problem_count; /* problems found (only the first
+                          OBSERVATION_IMPORT_PROBLEMS_MAX are kept) */
+    struct observation_import_problem problems[OBSERVATION_IMPORT_PROBLEMS_MAX];
+};
+
+/* observation_import reads figures of the indicator from CSV (core/csv.h) and
+ * records them as the viewer of c, in one transaction that it commits only
+ * when every row is good and dry_run is false: one bad row and nothing is
+ * imported. The header names the columns, in any order: platform* (a
+ * platform's id, or its exact name), period (needed unless period is given,
+ * and then equal to it), value*, weight, source, note; the export's other
+ * columns (platform_name, recorded_at, current) are read too, and a row whose
+ * current is "no" (a figure since corrected) is skipped, so that an export
+ * goes back in. A platform may appear once a period. Every problem is
+ * reported with its line. Returns STATUS_OK when every row is good,
+ * STATUS_INVALID when some are not, STATUS_ERROR when the database failed. */
+enum status observation_import(struct ctx *c, const struct indicator *ind, FILE *in,
+                               const char *period, bool dry_run,
+                               struct observation_import_report *out);
 
 /* Figures of an indicator across the hierarchy: the platforms of its alliance
  * in tree order (parents first) and, for each period that has an observation

@@ -143,6 +143,8 @@ const struct route routes[] = {
     {GET, "/indicators/{id}/record", observation_new_page, 0},
     {POST, "/indicators/{id}/record", observation_create_post, ROUTE_FORM},
     {GET, "/observations/{id}", observation_page, 0},
+    {GET, "/indicators/{id}/import", observation_import_page, 0},
+    {POST, "/indicators/{id}/import", observation_import_post, ROUTE_FORM},
     {GET, "/platforms/{id}/indicators", platform_indicators_page, 0},
     {GET, "/platforms/{id}/budget", platform_budget_page, 0},
     {GET, "/platforms/{id}/budget/new", budget_new_page, 0},

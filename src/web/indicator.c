@@ -522,9 +522,13 @@ static void indicator_about(struct request *r, const struct indicator *ind)
     if (indicator_may_define(&r->ctx, ind->alliance_key))
         html_printf(b, "<li><a href=\"%s\">%s</a></li>",
                     page_href(r, "/indicators/", ind->id, "/edit"), _("Edit the indicator"));
-    if (r->ctx.viewer->account_key)
+    if (r->ctx.viewer->account_key) {
         html_printf(b, "<li><a href=\"%s\">%s</a></li>",
                     page_href(r, "/indicators/", ind->id, "/record"), _("Record a figure"));
+        html_printf(b, "<li><a href=\"%s\">%s</a></li>",
+                    page_href(r, "/indicators/", ind->id, "/import"),
+                    _("Import figures from a spreadsheet"));
+    }
     html_printf(b, "<li><a href=\"%s\" download>%s</a></li>",
                 page_href(r, "/indicators/", ind->id, "/observations.csv"),
                 _("Download the figures (CSV)"));
@@ -711,7 +715,7 @@ void observation_page(struct request *r)
     indicator_parse_number(o->value, &v);
     html_printf(b, "<p class=\"caption\">%s</p><h1>%s</h1>\n", ind->name, title);
     if (!o->current)
-        html_printf(b, "<div class=\"notice\"><p>%s</p></div>\n",
+        html_printf(b, "<div class=\"banner\"><p>%s</p></div>\n",
                     _("This figure was corrected: the current figure is the first of the "
                       "history below."));
     html_printf(b, "<p class=\"lead\">%s</p>\n", indicator_value_text(&r->ctx, ind, v));
@@ -909,4 +913,117 @@ void monitoring_alliance_links(struct request *r, const char *slug)
                 page_href(r, "/alliances/", slug, "/indicators"), _("Indicators"));
     html_printf(&r->out, "<li><a href=\"%s\">%s</a></li>",
                 page_href(r, "/alliances/", slug, "/budget"), _("Budget"));
+}
+
+/* import_report writes what an import did, or would do, and its problems. */
+static void import_report(struct request *r, const struct observation_import_report *rep,
+                          enum status s, bool dry_run)
+{
+    struct buf *b = &r->out;
+    if (s == STATUS_OK) {
+        char *done = arena_printf(&r->arena,
+                                  dry_run ? _("The file is good: %lld figures would be recorded "
+                                              "(%lld of them correcting a figure already there), "
+                                              "%lld corrected rows left out. Nothing was imported.")
+                                          : _("Imported: %lld figures recorded (%lld of them "
+                                              "correcting a figure already there), %lld corrected "
+                                              "rows left out."),
+                                  (long long)rep->recorded, (long long)rep->corrected,
+                                  (long long)rep->skipped);
+        html_printf(b, "<div class=\"banner banner--success\" role=\"status\"><p>%s</p></div>\n",
+                    done);
+        return;
+    }
+    html_printf(b, "<div class=\"error-summary\" role=\"alert\"><h2>%s</h2><p>%s</p></div>\n",
+                _("Nothing was imported"),
+                arena_printf(&r->arena,
+                             _("%d problems in %lld rows. Correct them and send the file again."),
+                             rep->problem_count, (long long)rep->rows));
+    html_printf(b,
+                "<div class=\"table-wrap\"><table class=\"table\"><caption>%s</caption><thead>"
+                "<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s"
+                "</th></tr></thead><tbody>\n",
+                _("Problems"), _("Line"), _("Column"), _("Problem"));
+    int shown = rep->problem_count < OBSERVATION_IMPORT_PROBLEMS_MAX
+                    ? rep->problem_count
+                    : OBSERVATION_IMPORT_PROBLEMS_MAX;
+    for (int i = 0; i < shown; i++)
+        html_printf(b, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>\n",
+                    rep->problems[i].line
+                        ? arena_printf(&r->arena, "%lld", (long long)rep->problems[i].line)
+                        : "—",
+                    rep->problems[i].column ? rep->problems[i].column : "—",
+                    rep->problems[i].message);
+    html_raw(b, "</tbody></table></div>\n");
+}
+
+static void import_form(struct request *r, const struct indicator *ind, const char *figures,
+                        const char *period, const char *mode,
+                        const struct observation_import_report *rep, enum status s)
+{
+    struct page page = {
+        .title = _("Import figures"), .context = ind->alliance_name, .nav = "alliances"};
+    alliance_crumbs(r, &page, ind->alliance_slug, ind->alliance_name);
+    page_crumb(&page, ind->name, page_href(r, "/indicators/", ind->id, ""));
+    page_crumb(&page, _("Import figures"), NULL);
+    page_begin(r, &page);
+    struct buf *b = &r->out;
+    html_printf(b, "<p class=\"caption\">%s</p><h1>%s</h1>\n<p>%s</p>\n", ind->name,
+                _("Import figures"),
+                _("Paste the figures of a period from a spreadsheet saved as CSV. The first row "
+                  "names the columns: platform (its id or its exact name), period, value, and if "
+                  "you have them weight, source and note. The file downloaded from the "
+                  "indicator's page can be sent back as it is. One bad row and nothing is "
+                  "imported; check the file first."));
+    if (rep)
+        import_report(r, rep, s, str_eq(mode, "check"));
+    static const struct form_option modes[] = {{"check", N_("Check the file, import nothing")},
+                                               {"import", N_("Import the figures")}};
+    struct form_option options[2];
+    for (int i = 0; i < 2; i++)
+        options[i] = (struct form_option){modes[i].value, _(modes[i].label)};
+    form_begin(r, page_href(r, "/indicators/", ind->id, "/import"), NULL);
+    form_input(r, NULL, "period", _("Period of the file"),
+               _("Optional: when given, every row is for this period, and the column may be "
+                 "left out."),
+               period, "text", true);
+    form_textarea(r, NULL, "figures", _("The figures, as CSV"), NULL, figures, 12);
+    form_select(r, NULL, "mode", _("What to do"), NULL, options, 2, mode);
+    form_end(r, _("Send"), page_href(r, "/indicators/", ind->id, ""), false);
+    page_end(r, s == STATUS_INVALID ? 400 : 200);
+}
+
+void observation_import_page(struct request *r)
+{
+    struct indicator *ind;
+    enum status s = indicator_find(&r->ctx, request_capture(r, 0), &ind);
+    if (!page_allowed(r, s) || !page_allowed(r, rights_signed_in(&r->ctx)))
+        return;
+    import_form(r, ind, "platform,period,value,source,note\n", request_query(r, "period"), "check",
+                NULL, STATUS_OK);
+}
+
+void observation_import_post(struct request *r)
+{
+    struct indicator *ind;
+    enum status s = indicator_find(&r->ctx, request_capture(r, 0), &ind);
+    if (!page_allowed(r, s) || !page_allowed(r, rights_signed_in(&r->ctx)))
+        return;
+    const char *figures = request_form(r, "figures");
+    const char *period = request_form(r, "period");
+    const char *mode = str_eq(request_form(r, "mode"), "import") ? "import" : "check";
+    figures = figures ? figures : "";
+    FILE *in = fmemopen((void *)figures, strlen(figures), "r");
+    if (!in) {
+        page_fail(r, STATUS_ERROR);
+        return;
+    }
+    struct observation_import_report *rep = arena_alloc(&r->arena, sizeof *rep);
+    s = observation_import(&r->ctx, ind, in, period, str_eq(mode, "check"), rep);
+    fclose(in);
+    if (s == STATUS_ERROR) {
+        page_fail(r, s);
+        return;
+    }
+    import_form(r, ind, figures, period, mode, rep, s);
 }

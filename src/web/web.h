@@ -256,6 +256,8 @@ void observation_new_page(struct request *r);
 void observation_create_post(struct request *r);
 void observation_page(struct request *r);
 void platform_indicators_page(struct request *r);
+void observation_import_page(struct request *r);
+void observation_import_post(struct request *r);
 /* web/budget.c: budgets of platforms and alliances, and needs. */
 void platform_budget_page(struct request *r);
 void alliance_budget_page(struct request *r);

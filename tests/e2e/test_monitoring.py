@@ -25,11 +25,16 @@ Covered:
     visibility of lines (alliance by default, a published national budget,
     staff costs kept to the platform, a members-only alliance) in the API
     list, its total and the pages; who may keep a budget; bad input;
-  * needs: recorded by any member, their status changed by the convenor.
+  * needs: recorded by any member, their status changed by the convenor;
+  * CSV import of figures: an export goes back in unchanged (round trip, with
+    a dry run first that imports nothing); bad rows are reported with their
+    line numbers (a quoted note over two lines counts) and nothing is
+    imported.
 """
 import csv
 import io
 import os
+import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -391,6 +396,75 @@ def test_who_may_keep_a_budget_and_record_needs():
     assert "A borehole camera" in page
 
 
+def rows_of(text):
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+
+
+def import_csv(c, ind_id, figures, mode, period=""):
+    return c.post_form("/indicators/%s/import" % ind_id,
+                       {"figures": figures, "mode": mode, "period": period})
+
+
+def test_csv_round_trip():
+    source = IND["Functional water points"]
+    copy = ok(server.post_json(API + "/indicators", {
+        "alliance": "ghana-wash", "name": "Functional water points (copy)",
+        "kind": "quantitative", "unit": "water points", "aggregation": "sum",
+        "frequency": "quarter", "visibility": "public"}), 201)
+    admin = server.web_client("admin@example.org")
+    exported = admin.get("/indicators/%s/observations.csv?history=1" % source["id"]).text
+    original = [row for row in rows_of(exported) if row["current"] == "yes"]
+    r = import_csv(admin, copy["id"], exported, "check")
+    assert r.status == 200, r.text[:500]
+    assert "%d figures would be recorded" % len(original) in r.text, r.text[:2000]
+    assert "2 corrected rows left out" in r.text
+    assert ok(server.get(API + "/indicators/%s/observations" % copy["id"]))["total"] == 0
+    r = import_csv(admin, copy["id"], exported, "import")
+    assert r.status == 200 and "Imported: %d figures" % len(original) in r.text, r.text[:2000]
+    again = rows_of(admin.get("/indicators/%s/observations.csv" % copy["id"]).text)
+    keys = ("platform", "platform_name", "period", "value", "weight", "source", "note", "current")
+    assert [tuple(row[k] for k in keys) for row in again] == \
+        [tuple(row[k] for k in keys) for row in original]
+    # The same file again corrects every figure with itself, and says so.
+    r = import_csv(admin, copy["id"], exported, "check")
+    assert "(%d of them correcting" % len(original) in r.text
+    fig = ok(server.get(API + "/indicators/%s/rollup?period=2025-Q4" % copy["id"]))
+    want = ok(server.get(API + "/indicators/%s/rollup?period=2025-Q4" % source["id"]))
+    assert [p["figure"] for p in fig["platforms"]] == [p["figure"] for p in want["platforms"]]
+
+
+def test_bad_csv_rows_are_reported_by_line_and_nothing_is_imported():
+    ind = IND["Share of hand pumps working"]
+    admin = server.web_client("admin@example.org")
+    before = ok(server.get(API + "/indicators/%s/observations?history=true" % ind["id"]))["total"]
+    figures = ("platform,value,weight,note\r\n"
+               "Tamale Metropolitan WASH Platform,80,150,\"two\nlines\"\r\n"   # lines 2-3
+               "Savelugu Municipal WASH Platform,lots,160,\r\n"                  # line 4
+               "Nowhere District,70,100,\r\n"                                    # line 5
+               "Tamale Metropolitan WASH Platform,81,150,\r\n"                   # line 6
+               "Yendi Municipal WASH Platform,75,,\r\n"                          # line 7
+               "Bongo District WASH Platform,76,120,\r\n")                       # line 8
+    r = import_csv(admin, ind["id"], figures, "import", period="2026-Q1")
+    assert r.status == 400, r.status
+    found = re.findall(r"<tr><td>(\d+)</td><td>([a-z]+)</td><td>([^<]*)</td></tr>", r.text)
+    assert [(int(line), col) for line, col, _ in found] == \
+        [(4, "value"), (5, "platform"), (6, "platform"), (7, "weight")], found
+    assert "Nothing was imported" in r.text
+    after = ok(server.get(API + "/indicators/%s/observations?history=true" % ind["id"]))["total"]
+    assert after == before
+    r = import_csv(admin, ind["id"], "platform,colour\r\nx,y\r\n", "check")
+    assert r.status == 400 and "unknown column" in r.text and "“value” is missing" in r.text
+    # The rows for another period than the file's are refused by line.
+    r = import_csv(admin, ind["id"], "platform,period,value,weight\r\n"
+                   "Bongo District WASH Platform,2026-Q2,70,100\r\n", "check", period="2026-Q1")
+    assert r.status == 400 and "<tr><td>2</td><td>period</td>" in r.text
+    # Someone who may not record for a platform is refused by line too.
+    member = server.web_client("juliana.ayeebo@example.net")
+    r = import_csv(member, ind["id"], "platform,period,value,weight\r\n"
+                   "Bongo District WASH Platform,2026-Q1,70,100\r\n", "import")
+    assert r.status == 400 and "may not record" in r.text
+
+
 def main():
     global server
     server = Server(demo=True)
@@ -406,7 +480,9 @@ def main():
              test_csv_export_of_figures,
              test_every_platform_has_a_budget_and_totals_roll_up,
              test_visibility_of_budgets_and_needs,
-             test_who_may_keep_a_budget_and_record_needs])
+             test_who_may_keep_a_budget_and_record_needs,
+             test_csv_round_trip,
+             test_bad_csv_rows_are_reported_by_line_and_nothing_is_imported])
     finally:
         server.stop()
         server.cleanup()
