@@ -56,6 +56,12 @@ void api_lesson_update(struct request *r);
 void api_lesson_delete(struct request *r);
 void api_search(struct request *r);
 
+/* api/assessment.c */
+void api_assessment_list(struct request *r);
+void api_assessment_create(struct request *r);
+void api_assessment_get(struct request *r);
+void api_assessment_delete(struct request *r);
+
 /* api/entry.c */
 void api_entry_list(struct request *r);
 void api_entry_create(struct request *r);

@@ -177,6 +177,7 @@ static bool event_read(struct request *r, struct event *e, bool creating)
     e->platform_id_count = 0;
     if (platforms) {
         if (json_array_size(platforms) > EVENT_PLATFORMS_MAX) {
+            json_decref(body);
             api_error(r, 400, _("An event is held by at most eight platforms"), "platforms");
             return false;
         }
@@ -185,6 +186,7 @@ static bool event_read(struct request *r, struct event *e, bool creating)
         json_array_foreach(platforms, i, item) e->platform_ids[e->platform_id_count++] =
             arena_strdup(&r->arena, json_string_value(item));
     }
+    json_decref(body); /* what was read is in the arena now */
     if (creating && e->platform_id_count == 0) {
         api_error(r, 400, _("Give the platforms of the event, its home platform first"),
                   "platforms");
@@ -266,12 +268,14 @@ static bool attendance_read(struct request *r, struct attendance *a, bool creati
     json_t *body = api_body(r, fields, creating ? 7 : 6);
     if (!body)
         return false;
-    if (spoke && !json_is_boolean(spoke)) {
+    bool spoke_bad = spoke && !json_is_boolean(spoke);
+    if (spoke && !spoke_bad)
+        a->spoke = json_is_true(spoke);
+    json_decref(body); /* what was read is in the arena now */
+    if (spoke_bad) {
         api_error(r, 400, _("spoke must be true or false"), "spoke");
         return false;
     }
-    if (spoke)
-        a->spoke = json_is_true(spoke);
     if (creating && !str_empty(a->person_id) && !str_empty(a->name)) {
         api_error(r, 400, _("Give a person or a name, not both"), "name");
         return false;
@@ -333,7 +337,9 @@ void api_attendance_delete(struct request *r)
 static bool decision_read(struct request *r, struct decision *d)
 {
     struct api_field fields[] = {{"text", API_STRING, &d->text, NULL}};
-    return api_body(r, fields, 1) != NULL;
+    json_t *body = api_body(r, fields, 1);
+    json_decref(body); /* the text is in the arena */
+    return body != NULL;
 }
 
 void api_decision_create(struct request *r)
@@ -397,7 +403,9 @@ static bool action_read(struct request *r, struct action_item *a)
         {"note", API_STRING, &a->note, NULL},
         {"follow_up", API_STRING_OR_NULL, &a->follow_up_id, NULL},
     };
-    return api_body(r, fields, sizeof fields / sizeof fields[0]) != NULL;
+    json_t *body = api_body(r, fields, sizeof fields / sizeof fields[0]);
+    json_decref(body); /* the strings are in the arena */
+    return body != NULL;
 }
 
 void api_action_create(struct request *r)

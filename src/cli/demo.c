@@ -7,6 +7,7 @@
  */
 #include "cli/cli.h"
 
+#include "cli/demo_assessments.h"
 #include "cli/demo_data.h"
 #include "cli/demo_documents.h"
 #include "cli/demo_enquiries.h"
@@ -399,6 +400,8 @@ static int demo_load(struct ctx *c, const char *files_dir, size_t *uploaded, siz
     if (rc == 0)
         rc = demo_resources_load(c, ids_lookup, &platforms, platforms.names, platforms.count,
                                  &monitoring.budget_lines, &monitoring.needs);
+    if (rc == 0)
+        rc = demo_assessments_load(c, ids_lookup, &platforms, &organisations, &people);
     return store_end(c, rc == 0 ? STATUS_OK : STATUS_ERROR) == STATUS_OK ? 0 : -1;
 }
 

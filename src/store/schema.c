@@ -699,6 +699,57 @@ static const struct migration migrations[] = {
          ") STRICT;"
          "CREATE INDEX application_by_lesson ON application(lesson_key);"
          "CREATE INDEX application_by_platform ON application(platform_key, applied_on);"),
+
+    /* 16: stakeholder analysis (domain/assessment.h): dated assessments of
+     * an organisation or a person, member or not, made on a platform:
+     * influence and interest from 1 to 5, needs, demands, expectations, the
+     * capabilities and resources they could bring, a marginalised group and
+     * notes, kept to the platform unless chosen otherwise; and the members'
+     * dated self-assessments of the health of their platform, one condition
+     * of a learning collaborative each (domain/health.h). */
+    SAME("CREATE TABLE assessment ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  platform_key INTEGER NOT NULL REFERENCES platform(key),"
+         "  organisation_key INTEGER REFERENCES organisation(key),"
+         "  person_key INTEGER REFERENCES person(key),"
+         "  author_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  assessed_on TEXT NOT NULL,"
+         "  influence INTEGER NOT NULL CHECK (influence BETWEEN 1 AND 5),"
+         "  interest INTEGER NOT NULL CHECK (interest BETWEEN 1 AND 5),"
+         "  needs TEXT NOT NULL DEFAULT '',"
+         "  demands TEXT NOT NULL DEFAULT '',"
+         "  expectations TEXT NOT NULL DEFAULT '',"
+         "  resources TEXT NOT NULL DEFAULT '',"
+         "  cap_implementation INTEGER NOT NULL DEFAULT 0 CHECK (cap_implementation IN (0,1)),"
+         "  cap_regulation INTEGER NOT NULL DEFAULT 0 CHECK (cap_regulation IN (0,1)),"
+         "  cap_policy INTEGER NOT NULL DEFAULT 0 CHECK (cap_policy IN (0,1)),"
+         "  cap_research INTEGER NOT NULL DEFAULT 0 CHECK (cap_research IN (0,1)),"
+         "  cap_documentation INTEGER NOT NULL DEFAULT 0 CHECK (cap_documentation IN (0,1)),"
+         "  marginalised_group TEXT NOT NULL DEFAULT '',"
+         "  notes TEXT NOT NULL DEFAULT '',"
+         "  visibility TEXT NOT NULL CHECK (visibility IN ('platform','alliance','public')),"
+         "  created_at TEXT NOT NULL,"
+         "  updated_at TEXT NOT NULL,"
+         "  CHECK ((person_key IS NULL) <> (organisation_key IS NULL))"
+         ") STRICT;"
+         "CREATE INDEX assessment_by_platform ON assessment(platform_key, assessed_on);"
+         "CREATE INDEX assessment_by_organisation ON assessment(organisation_key, assessed_on);"
+         "CREATE INDEX assessment_by_person ON assessment(person_key, assessed_on);"
+         "CREATE TABLE health_check ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  platform_key INTEGER NOT NULL REFERENCES platform(key),"
+         "  author_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  aspect TEXT NOT NULL CHECK (aspect IN ('size','mix','trust','structure',"
+         "    'glue')),"
+         "  score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),"
+         "  comment TEXT NOT NULL DEFAULT '',"
+         "  assessed_on TEXT NOT NULL,"
+         "  created_at TEXT NOT NULL"
+         ") STRICT;"
+         "CREATE INDEX health_check_by_platform ON health_check(platform_key, aspect,"
+         "  assessed_on);"),
 };
 
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))

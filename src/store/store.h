@@ -23,15 +23,18 @@
 #include "domain/account.h"
 #include "domain/alliance.h"
 #include "domain/application.h"
+#include "domain/assessment.h"
 #include "domain/audit.h"
 #include "domain/context.h"
 #include "domain/document.h"
 #include "domain/enquiry.h"
 #include "domain/entry.h"
 #include "domain/flow.h"
+#include "domain/health.h"
 #include "domain/lesson.h"
 #include "domain/listing.h"
 #include "domain/membership.h"
+#include "domain/network.h"
 #include "domain/organisation.h"
 #include "domain/person.h"
 #include "domain/platform.h"
@@ -176,6 +179,27 @@ enum status store_audit_list(struct ctx *c, const struct audit_filter *f, const 
                              struct audit_list *out);
 
 /* Lessons. */
+enum status store_assessment_get(struct ctx *c, const char *id, struct assessment **out);
+enum status store_assessment_list(struct ctx *c, const struct assessment_filter *f,
+                                  const struct listing *l, struct assessment_list *out);
+enum status store_assessment_latest(struct ctx *c, int64_t platform_key, int64_t alliance_key,
+                                    int limit, struct assessment_list *out);
+enum status store_assessment_insert(struct ctx *c, struct assessment *x);
+enum status store_assessment_delete(struct ctx *c, const struct assessment *x);
+
+enum status store_network_peers(struct ctx *c, int64_t alliance_key, int limit,
+                                struct network_peer_row **out, int *count);
+enum status store_network_seats(struct ctx *c, int64_t alliance_key, int limit,
+                                struct network_seat_row **out, int *count);
+
+enum status store_health(struct ctx *c, int64_t platform_key, int64_t alliance_key,
+                         struct health *h);
+enum status store_health_absent_groups(struct ctx *c, int64_t platform_key, int limit, char ***out,
+                                       int *count);
+enum status store_health_checks(struct ctx *c, int64_t platform_key, int64_t alliance_key,
+                                int limit, struct health_check_list *out);
+enum status store_health_check_insert(struct ctx *c, struct health_check *hc);
+
 enum status store_lesson_get(struct ctx *c, const char *id, struct lesson **out);
 enum status store_lesson_list(struct ctx *c, const struct lesson_filter *f, const struct listing *l,
                               struct lesson_list *out);

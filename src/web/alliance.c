@@ -191,6 +191,13 @@ void alliance_page(struct request *r)
     }
     tree_section(r, a);
     flow_alliance_section(r, a);
+    html_printf(b,
+                "<h2>%s</h2>\n<ul><li><a href=\"%s\">%s</a></li><li><a href=\"%s\">%s</a></li>"
+                "<li><a href=\"%s\">%s</a></li></ul>\n",
+                _("Network, stakeholders and health"),
+                page_href(r, "/alliances/", a->slug, "/network"), _("The network of platforms"),
+                page_href(r, "/alliances/", a->slug, "/stakeholders"), _("Stakeholder analysis"),
+                page_href(r, "/alliances/", a->slug, "/health"), _("Health of the alliance"));
 
     page_side(r);
     html_printf(b, "<section class=\"card\"><h2>%s</h2><dl class=\"summary\">", _("About"));

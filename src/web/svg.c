@@ -55,6 +55,20 @@ void svg_end(struct buf *b)
     xml_raw(b, "</svg>");
 }
 
+void svg_document_begin(struct buf *b, int width, int height)
+{
+    xml_printf(b,
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "
+               "xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%d\" "
+               "height=\"%d\" viewBox=\"0 0 %d %d\">\n",
+               width, height, width, height);
+}
+
+void svg_document_end(struct buf *b)
+{
+    xml_raw(b, "</svg>\n");
+}
+
 /* Where a chart draws: the plot's box, the axis's top value. */
 struct frame {
     int width, height;

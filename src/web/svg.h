@@ -59,6 +59,16 @@ void svg_begin(struct buf *b, int width, int height, const char *id, const char 
                const char *description);
 void svg_end(struct buf *b);
 
+/* svg_document_begin starts a picture served on its own (image/svg+xml,
+ * SVG_TYPE) rather than inline: the XML declaration and an outer <svg> in
+ * the SVG namespace of width × height; the caller then writes svg_begin
+ * (whose title and description are the text alternative) … svg_end, and
+ * svg_document_end. Pages show such a picture with <img> and alt text, and
+ * the table or text that says the same beside it. */
+#define SVG_TYPE "image/svg+xml; charset=utf-8"
+void svg_document_begin(struct buf *b, int width, int height);
+void svg_document_end(struct buf *b);
+
 /* svg_colour is the i-th colour of the palette (a "#rrggbb" literal),
  * repeating after SVG_SERIES_MAX. */
 const char *svg_colour(int i);

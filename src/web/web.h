@@ -105,6 +105,36 @@ void lesson_edit_post(struct request *r);
 void lesson_delete_page(struct request *r);
 void lesson_delete_post(struct request *r);
 
+/* web/assessment.c and web/grid.c: stakeholder analysis. grid_svg writes
+ * the influence–interest grid of the latest assessments as an SVG document
+ * titled title; grid_table the table that says the same, numbered alike;
+ * stakeholder_platform_section the platform page's links to its
+ * stakeholders, health and gaps. */
+struct assessment_list;
+void platform_stakeholders_page(struct request *r);
+void platform_stakeholders_svg(struct request *r);
+void alliance_stakeholders_page(struct request *r);
+void alliance_stakeholders_svg(struct request *r);
+void assessment_page(struct request *r);
+void assessment_new_page(struct request *r);
+void assessment_create_post(struct request *r);
+void assessment_delete_page(struct request *r);
+void assessment_delete_post(struct request *r);
+const char *grid_kind_colour(const char *kind);
+void grid_svg(struct request *r, const struct assessment_list *list, const char *title);
+void grid_table(struct request *r, const struct assessment_list *list, bool show_platform);
+struct platform;
+void stakeholder_platform_section(struct request *r, const struct platform *pl);
+
+/* web/network.c and web/health.c: the alliance network, the health of a
+ * collaborative and a platform's gaps. */
+void alliance_network_page(struct request *r);
+void alliance_network_svg(struct request *r);
+void platform_health_page(struct request *r);
+void platform_health_post(struct request *r);
+void alliance_health_page(struct request *r);
+void platform_gaps_page(struct request *r);
+
 /* web/entry.c */
 void platform_journal_page(struct request *r);
 void entry_page(struct request *r);
