@@ -57,7 +57,11 @@ struct health {
     /* Structure. */
     int64_t with_convenor, with_facilitator, with_documenter; /* platforms having one */
     int64_t meetings;                                         /* events of the period */
-    int64_t actions_due, actions_on_time;
+    /* Action items of the period's events due before today (not dropped),
+     * those done, and those done by their date. The records keep no date of
+     * closing: an item counts as on time when its last change was on or
+     * before its due date. */
+    int64_t actions_due, actions_done, actions_on_time;
     /* Glue. */
     int64_t questions, questions_shared;
     int64_t events_cross; /* events of the period held by two platforms or more */

@@ -182,7 +182,9 @@ static const char *const health_queries[] = {
                 "today FROM period) AND ai.status <> 'dropped'), (SELECT count(*) FROM "
                 "action_item ai JOIN seen_event se ON se.key = ai.event_key WHERE ai.due_on IS "
                 "NOT NULL AND ai.due_on < (SELECT today FROM period) AND ai.status = 'done' AND "
-                "substr(ai.updated_at, 1, 10) <= ai.due_on)",
+                "substr(ai.updated_at, 1, 10) <= ai.due_on), (SELECT count(*) FROM action_item ai "
+                "JOIN seen_event se ON se.key = ai.event_key WHERE ai.due_on IS NOT NULL AND "
+                "ai.due_on < (SELECT today FROM period) AND ai.status = 'done')",
 };
 
 enum status store_health(struct ctx *c, int64_t platform_key, int64_t alliance_key,
@@ -203,9 +205,9 @@ enum status store_health(struct ctx *c, int64_t platform_key, int64_t alliance_k
         {&h->attendees, &h->attendees_returning},
         {&h->lessons, &h->lessons_failures, &h->questions, &h->questions_shared},
         {&h->shares_sent, &h->shares_unattributed, &h->shares_received, &h->shares_answered},
-        {&h->meetings, &h->events_cross, &h->actions_due, &h->actions_on_time},
+        {&h->meetings, &h->events_cross, &h->actions_due, &h->actions_on_time, &h->actions_done},
     };
-    static const int widths[] = {12, 2, 7, 5, 6, 2, 4, 4, 4};
+    static const int widths[] = {12, 2, 7, 5, 6, 2, 4, 4, 5};
     for (size_t i = 0; i < sizeof health_queries / sizeof health_queries[0]; i++) {
         struct db_stmt *st = health_prepare(c, health_queries[i], platform_key, alliance_key);
         enum status s = health_row(c, st, outs[i], widths[i]);

@@ -557,3 +557,36 @@ void stakeholder_platform_section(struct request *r, const struct platform *pl)
                 _("Health of the platform"), page_href(r, "/platforms/", pl->id, "/gaps"),
                 _("What the platform lacks"));
 }
+
+void assessment_stakeholder_section(struct request *r, int64_t organisation_key, int64_t person_key)
+{
+    struct listing l;
+    listing_default(&l);
+    l.limit = 20;
+    struct assessment_filter f = {.organisation_key = organisation_key, .person_key = person_key};
+    struct assessment_list list;
+    if (assessment_list(&r->ctx, &f, &l, &list) != STATUS_OK || list.count == 0)
+        return;
+    struct buf *b = &r->out;
+    html_printf(b,
+                "<h2>%s</h2>\n<div class=\"table-wrap\"><table class=\"table\"><thead><tr>"
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\" "
+                "class=\"numeric\">%s</th><th scope=\"col\" class=\"numeric\">%s</th></tr>"
+                "</thead><tbody>\n",
+                _("How platforms assess them"), _("Assessed"), _("Platform"), _("Influence"),
+                _("Interest"));
+    for (int i = 0; i < list.count; i++) {
+        const struct assessment *a = &list.items[i];
+        html_printf(b, "<tr><td><a href=\"%s\">", page_href(r, "/assessments/", a->id, ""));
+        page_date(r, a->assessed_on);
+        html_printf(b,
+                    "</a></td><td>%s</td><td class=\"numeric\">%d</td><td class=\"numeric\">%d"
+                    "</td></tr>\n",
+                    a->platform_name, a->influence, a->interest);
+    }
+    html_raw(b, "</tbody></table></div>\n");
+    if (list.total > list.count)
+        html_printf(b, "<p>%s</p>\n",
+                    arena_printf(&r->arena, _("The latest %d of %lld assessments."), list.count,
+                                 (long long)list.total));
+}

@@ -143,7 +143,9 @@ static void structure_section(struct request *r, const struct health *h)
               share_text(r, h->with_facilitator, h->platforms));
     page_fact(r, _("Platforms with a documenter"), share_text(r, h->with_documenter, h->platforms));
     fact_int(r, _("Meetings held in the last twelve months"), h->meetings);
-    page_fact(r, _("Action items closed on time (due, done by their date)"),
+    page_fact(r, _("Action items due that are done"),
+              share_text(r, h->actions_done, h->actions_due));
+    page_fact(r, _("Action items closed on time (last changed by their due date)"),
               share_text(r, h->actions_on_time, h->actions_due));
     html_raw(&r->out, "</dl>\n");
     if (h->with_convenor < h->platforms || h->with_facilitator < h->platforms)
@@ -151,8 +153,9 @@ static void structure_section(struct request *r, const struct health *h)
                      "nobody feels responsible for shaping decisions."));
     else if (h->with_documenter < h->platforms)
         reading(r, _("Nobody is named to document: what is learnt may not be written down."));
-    else if (h->actions_due && 2 * h->actions_on_time < h->actions_due)
-        reading(r, _("Fewer than half of the action items due were closed on time."));
+    else if (h->actions_due && 2 * h->actions_done < h->actions_due)
+        reading(r, _("Fewer than half of the action items due are done: agreed actions need "
+                     "someone to follow them up."));
     else
         reading(r, _("Roles are named and the platform meets."));
 }

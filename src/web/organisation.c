@@ -152,6 +152,7 @@ void organisation_page(struct request *r)
     if (ms.count == 0 && people.count == 0)
         page_empty(r, _("This organisation is on no platform yet, and nobody is linked to it."),
                    NULL, NULL);
+    assessment_stakeholder_section(r, o->key, 0);
     page_side(r);
     html_printf(b, "<section class=\"card\"><h2>%s</h2><dl class=\"summary\">", _("About"));
     page_fact(r, _("Kind"), organisation_kind_label(o->kind));

@@ -129,6 +129,7 @@ void person_page(struct request *r)
     } else {
         page_empty(r, _("Not on any platform yet. Add them from a platform’s page."), NULL, NULL);
     }
+    assessment_stakeholder_section(r, 0, pe->key);
     page_side(r);
     html_printf(b, "<section class=\"card\"><h2>%s</h2><dl class=\"summary\">", _("About"));
     page_fact_begin(r, _("Organisation"));

@@ -125,6 +125,11 @@ void grid_svg(struct request *r, const struct assessment_list *list, const char 
 void grid_table(struct request *r, const struct assessment_list *list, bool show_platform);
 struct platform;
 void stakeholder_platform_section(struct request *r, const struct platform *pl);
+/* assessment_stakeholder_section writes, on an organisation's or a person's
+ * page, the assessments of them the viewer may read, on every platform,
+ * newest first (nothing when there are none). */
+void assessment_stakeholder_section(struct request *r, int64_t organisation_key,
+                                    int64_t person_key);
 
 /* web/network.c and web/health.c: the alliance network, the health of a
  * collaborative and a platform's gaps. */

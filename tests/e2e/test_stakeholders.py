@@ -161,6 +161,11 @@ def test_assessment_round_trip_defaults_and_history():
     assert listed["total"] == 2 and {i["id"] for i in listed["items"]} == set(F.uni_assessments)
     page = p2.web.get("/assessments/" + second["id"]).text
     assert "How their position changed" in page and "influence +2, interest +2" in page
+    # The organisation's own page lists how platforms assess it.
+    org = p2.web.get("/organisations/" + F.o["uni"]).text
+    assert "How platforms assess them" in org
+    assert all("/assessments/" + i in org for i in F.uni_assessments)
+    assert "How platforms assess them" not in F.v["anon"].web.get("/organisations/" + F.o["uni"]).text
     # The grid draws an arrow from the earlier place to the later one.
     svg = p2.web.get("/platforms/%s/stakeholders.svg" % F.p["A"])
     assert svg.header("Content-Type").startswith("image/svg+xml")
@@ -339,12 +344,16 @@ def build_events_and_items():
     attend(e4, person=F.v["bm"].id, spoke=True)
     old = event("Zq E0 too old", 400, [F.p["A"]])
     attend(old, person=F.v["bm"].id, spoke=True)
-    # Action items of E1: one done before its date, one overdue, one not due yet.
+    # Action items of E1: one done before its date, one overdue, one done
+    # after its date, one not due yet.
     done = post("/events/%s/action-items" % e1, {"title": "Zq done", "due_on": date_ago(5)})
     ok(server.patch_json(API + "/action-items/" + done["id"], {"status": "done"}), 200)
     sql_write("UPDATE action_item SET updated_at = ? WHERE id = ?",
               (date_ago(7) + "T10:00:00Z", done["id"]))
     post("/events/%s/action-items" % e1, {"title": "Zq late", "due_on": date_ago(20)})
+    closed_late = post("/events/%s/action-items" % e1, {"title": "Zq closed late",
+                                                        "due_on": date_ago(15)})
+    ok(server.patch_json(API + "/action-items/" + closed_late["id"], {"status": "done"}), 200)
     post("/events/%s/action-items" % e1, {"title": "Zq later", "due_on": date_ago(-5)})
     # Lessons: a success and a failure on A (published), a failure still a
     # draft; the question of the success is answered on B too.
@@ -400,7 +409,10 @@ def test_health_figures_match_hand_computed():
         "Platforms with a facilitator": "1 of 1 (100%)",
         "Platforms with a documenter": "0 of 1 (0%)",
         "Meetings held in the last twelve months": "3",
-        "Action items closed on time (due, done by their date)": "1 of 2 (50%)",
+        # Due: "done" (closed before its date), "late" (open), "closed late"
+        # (done today, after its date); "later" is not due yet.
+        "Action items due that are done": "2 of 3 (67%)",
+        "Action items closed on time (last changed by their due date)": "1 of 3 (33%)",
         # Glue: L1's question is answered on B too; E2 is with B; the share to
         # A was answered.
         "Learning questions the lessons answer": "1",
