@@ -186,7 +186,7 @@ static bool event_read(struct request *r, struct event *e, bool creating)
         json_array_foreach(platforms, i, item) e->platform_ids[e->platform_id_count++] =
             arena_strdup(&r->arena, json_string_value(item));
     }
-    json_decref(body); /* what was read is in the arena now */
+    json_decref(body); /* the strings are the arena's copies */
     if (creating && e->platform_id_count == 0) {
         api_error(r, 400, _("Give the platforms of the event, its home platform first"),
                   "platforms");
@@ -268,11 +268,11 @@ static bool attendance_read(struct request *r, struct attendance *a, bool creati
     json_t *body = api_body(r, fields, creating ? 7 : 6);
     if (!body)
         return false;
-    bool spoke_bad = spoke && !json_is_boolean(spoke);
-    if (spoke && !spoke_bad)
+    bool boolean = !spoke || json_is_boolean(spoke);
+    if (spoke && boolean)
         a->spoke = json_is_true(spoke);
-    json_decref(body); /* what was read is in the arena now */
-    if (spoke_bad) {
+    json_decref(body); /* spoke lived in it; the strings are the arena's copies */
+    if (!boolean) {
         api_error(r, 400, _("spoke must be true or false"), "spoke");
         return false;
     }
@@ -338,8 +338,9 @@ static bool decision_read(struct request *r, struct decision *d)
 {
     struct api_field fields[] = {{"text", API_STRING, &d->text, NULL}};
     json_t *body = api_body(r, fields, 1);
-    json_decref(body); /* the text is in the arena */
-    return body != NULL;
+    bool read = body != NULL;
+    json_decref(body); /* the strings are the arena's copies */
+    return read;
 }
 
 void api_decision_create(struct request *r)
@@ -404,8 +405,9 @@ static bool action_read(struct request *r, struct action_item *a)
         {"follow_up", API_STRING_OR_NULL, &a->follow_up_id, NULL},
     };
     json_t *body = api_body(r, fields, sizeof fields / sizeof fields[0]);
-    json_decref(body); /* the strings are in the arena */
-    return body != NULL;
+    bool read = body != NULL;
+    json_decref(body); /* the strings are the arena's copies */
+    return read;
 }
 
 void api_action_create(struct request *r)

@@ -921,9 +921,16 @@ enum status event_decision_remove(struct ctx *c, struct decision *d)
 
 /* Action items. */
 
-static void action_flag(struct action_item *a, const char *today)
+/* action_flag sets overdue, and forgets a follow-up event the viewer may not
+ * read (its id and title must not show through the item). */
+static void action_flag(struct ctx *c, struct action_item *a, const char *today)
 {
     a->overdue = str_eq(a->status, "open") && a->due_on && strcmp(a->due_on, today) < 0;
+    struct event *later;
+    if (a->follow_up_id && event_find(c, a->follow_up_id, &later) != STATUS_OK) {
+        a->follow_up_key = 0;
+        a->follow_up_id = a->follow_up_title = a->follow_up_starts_at = NULL;
+    }
 }
 
 enum status event_action_list(struct ctx *c, const struct action_filter *f, const struct listing *l,
@@ -933,7 +940,7 @@ enum status event_action_list(struct ctx *c, const struct action_filter *f, cons
     event_today(today);
     enum status s = store_action_list(c, f, today, l, out);
     for (int i = 0; s == STATUS_OK && i < out->count; i++)
-        action_flag(&out->items[i], today);
+        action_flag(c, &out->items[i], today);
     return s;
 }
 
@@ -945,7 +952,7 @@ enum status event_action_find(struct ctx *c, const char *id, struct action_item 
     if (s == STATUS_OK) {
         char today[11];
         event_today(today);
-        action_flag(*out, today);
+        action_flag(c, *out, today);
     }
     return s;
 }
