@@ -132,6 +132,19 @@ void api_indicator_rollup(struct request *r);
 void api_observation_list(struct request *r);
 void api_observation_create(struct request *r);
 void api_observation_get(struct request *r);
+/* api/discussion.c */
+void api_discussion_list(struct request *r);
+void api_discussion_create(struct request *r);
+void api_discussion_get(struct request *r);
+void api_discussion_replies(struct request *r);
+void api_reply_create(struct request *r);
+void api_reply_get(struct request *r);
+void api_reply_update(struct request *r);
+void api_reply_revisions(struct request *r);
+void api_notification_list(struct request *r);
+void api_notification_read(struct request *r);
+void api_notification_preferences_get(struct request *r);
+void api_notification_preferences_update(struct request *r);
 
 /* api/budget.c */
 void api_budget_list(struct request *r);

@@ -9,6 +9,7 @@
 
 #include "cli/demo_assessments.h"
 #include "cli/demo_data.h"
+#include "cli/demo_discussions.h"
 #include "cli/demo_documents.h"
 #include "cli/demo_enquiries.h"
 #include "cli/demo_entries.h"
@@ -402,6 +403,9 @@ static int demo_load(struct ctx *c, const char *files_dir, size_t *uploaded, siz
                                  &monitoring.budget_lines, &monitoring.needs);
     if (rc == 0)
         rc = demo_assessments_load(c, ids_lookup, &platforms, &organisations, &people);
+    size_t replies = 0;
+    if (rc == 0)
+        rc = demo_discussions_load(c, ids_lookup, &platforms, &people, &replies);
     return store_end(c, rc == 0 ? STATUS_OK : STATUS_ERROR) == STATUS_OK ? 0 : -1;
 }
 

@@ -13,6 +13,7 @@
 #include "core/log.h"
 #include "core/str.h"
 #include "domain/audit.h"
+#include "domain/discussion.h"
 #include "domain/field.h"
 #include "domain/item.h"
 #include "domain/platform.h"
@@ -386,6 +387,8 @@ enum status document_delete(struct ctx *c, struct document *d)
         s = search_retire(c, "document", d->key);
     if (s == STATUS_OK)
         s = share_item_deleted(c, "document", d->key);
+    if (s == STATUS_OK)
+        s = discussion_item_deleted(c, "document", d->key);
     if (s == STATUS_OK)
         s = store_document_delete(c, d);
     return store_end(c, s);

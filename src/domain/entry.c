@@ -13,6 +13,7 @@
 #include "core/i18n.h"
 #include "core/str.h"
 #include "domain/audit.h"
+#include "domain/discussion.h"
 #include "domain/field.h"
 #include "domain/item.h"
 #include "domain/platform.h"
@@ -321,6 +322,8 @@ enum status entry_delete(struct ctx *c, struct entry *e)
         s = search_retire(c, "entry", e->key);
     if (s == STATUS_OK)
         s = share_item_deleted(c, "entry", e->key);
+    if (s == STATUS_OK)
+        s = discussion_item_deleted(c, "entry", e->key);
     if (s == STATUS_OK)
         s = store_entry_delete(c, e);
     return store_end(c, s);

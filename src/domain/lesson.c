@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/str.h"
 #include "domain/audit.h"
+#include "domain/discussion.h"
 #include "domain/field.h"
 #include "domain/item.h"
 #include "domain/platform.h"
@@ -327,6 +328,8 @@ enum status lesson_delete(struct ctx *c, struct lesson *ls)
         s = share_item_deleted(c, "lesson", ls->key);
     if (s == STATUS_OK)
         s = store_application_lesson_delete(c, ls->key);
+    if (s == STATUS_OK)
+        s = discussion_item_deleted(c, "lesson", ls->key);
     if (s == STATUS_OK)
         s = store_lesson_delete(c, ls);
     return store_end(c, s);

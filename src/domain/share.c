@@ -15,6 +15,7 @@
 #include "domain/entry.h"
 #include "domain/field.h"
 #include "domain/lesson.h"
+#include "domain/notification.h"
 #include "domain/platform.h"
 #include "domain/rights.h"
 #include "store/store.h"
@@ -421,6 +422,8 @@ enum status share_create(struct ctx *c, const struct share_request *req, struct 
                            .message = message,
                            .attributed = named};
         s = store_share_insert(c, &sh, c->viewer->person_key);
+        if (s == STATUS_OK)
+            s = notification_share_received(c, sh.key, sh.to_key);
         struct share *stored = NULL;
         if (s == STATUS_OK)
             s = store_share_by_key(c, sh.key, &stored);

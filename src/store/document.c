@@ -7,13 +7,10 @@
 #include "domain/document.h"
 #include "core/arena.h"
 #include "core/id.h"
+#include "store/item.h"
 #include "store/row.h"
 #include "store/store.h"
 
-/* The visibility rule and attribution (row.h) of the document aliased d. */
-#define DOCUMENT_ITEM                                                                              \
-    "'document'", "d.key", "d.visibility", "d.platform_key", "p.alliance_key",                     \
-        "CASE WHEN d.status = 'published' THEN 1 ELSE 0 END", "d.author_key"
 #define DOCUMENT_VISIBLE    ROW_EXPAND(ROW_VISIBLE_ITEM, DOCUMENT_ITEM)
 #define DOCUMENT_ATTRIBUTED ROW_EXPAND(ROW_ITEM_ATTRIBUTED, DOCUMENT_ITEM)
 

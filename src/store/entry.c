@@ -5,13 +5,10 @@
 #include "domain/entry.h"
 #include "core/arena.h"
 #include "core/id.h"
+#include "store/item.h"
 #include "store/row.h"
 #include "store/store.h"
 
-/* The visibility rule and attribution (row.h) of the entry aliased e. */
-#define ENTRY_ITEM                                                                                 \
-    "'entry'", "e.key", "e.visibility", "e.platform_key", "p.alliance_key",                        \
-        "CASE WHEN e.status = 'published' THEN 1 ELSE 0 END", "e.author_key"
 #define ENTRY_VISIBLE    ROW_EXPAND(ROW_VISIBLE_ITEM, ENTRY_ITEM)
 #define ENTRY_ATTRIBUTED ROW_EXPAND(ROW_ITEM_ATTRIBUTED, ENTRY_ITEM)
 

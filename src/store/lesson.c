@@ -5,13 +5,10 @@
 #include "domain/lesson.h"
 #include "core/arena.h"
 #include "core/id.h"
+#include "store/item.h"
 #include "store/row.h"
 #include "store/store.h"
 
-/* The visibility rule and attribution (row.h) of the lesson aliased ls. */
-#define LESSON_ITEM                                                                                \
-    "'lesson'", "ls.key", "ls.visibility", "ls.platform_key", "p.alliance_key",                    \
-        "CASE WHEN ls.status = 'published' THEN 1 ELSE 0 END", "ls.author_key"
 #define LESSON_VISIBLE    ROW_EXPAND(ROW_VISIBLE_ITEM, LESSON_ITEM)
 #define LESSON_ATTRIBUTED ROW_EXPAND(ROW_ITEM_ATTRIBUTED, LESSON_ITEM)
 

@@ -750,6 +750,101 @@ static const struct migration migrations[] = {
          ") STRICT;"
          "CREATE INDEX health_check_by_platform ON health_check(platform_key, aspect,"
          "  assessed_on);"),
+
+    /* 17: discussions (domain/discussion.h): a thread on a knowledge item
+     * (item_kind and item_key: a lesson, a journal entry, a document; it
+     * takes the item's visibility) or a stand-alone thread of a platform
+     * (item_kind 'platform', item_key NULL, with a visibility of its own);
+     * its replies in Markdown, each perhaps quoting an earlier one, edited
+     * (the earlier bodies kept in reply_revision) and hidden by a
+     * facilitator with a reason; the people a reply mentions; each reader's
+     * read mark (the last reply they saw). Replies are paged by key. */
+    SAME("CREATE TABLE discussion ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  platform_key INTEGER NOT NULL REFERENCES platform(key),"
+         "  item_kind TEXT NOT NULL CHECK (item_kind IN ('platform','lesson','entry',"
+         "    'document')),"
+         "  item_key INTEGER,"
+         "  title TEXT NOT NULL DEFAULT '',"
+         "  visibility TEXT CHECK (visibility IN ('platform','alliance','public')),"
+         "  author_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  reply_count INTEGER NOT NULL DEFAULT 0,"
+         "  last_reply_at TEXT,"
+         "  created_at TEXT NOT NULL,"
+         "  updated_at TEXT NOT NULL,"
+         "  CHECK ((item_kind = 'platform') = (item_key IS NULL)),"
+         "  CHECK ((item_kind = 'platform') = (visibility IS NOT NULL)),"
+         "  UNIQUE (item_kind, item_key)"
+         ") STRICT;"
+         "CREATE INDEX discussion_by_platform ON discussion(platform_key, last_reply_at);"
+         "CREATE TABLE reply ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  discussion_key INTEGER NOT NULL REFERENCES discussion(key) ON DELETE CASCADE,"
+         "  author_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  quote_key INTEGER REFERENCES reply(key) ON DELETE SET NULL,"
+         "  body TEXT NOT NULL,"
+         "  created_at TEXT NOT NULL,"
+         "  updated_at TEXT NOT NULL,"
+         "  edited_at TEXT,"
+         "  hidden_at TEXT,"
+         "  hidden_by_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  hidden_reason TEXT NOT NULL DEFAULT ''"
+         ") STRICT;"
+         "CREATE INDEX reply_by_discussion ON reply(discussion_key, key);"
+         "CREATE INDEX reply_by_author ON reply(author_key);"
+         "CREATE TABLE reply_revision ("
+         "  key INTEGER PRIMARY KEY,"
+         "  reply_key INTEGER NOT NULL REFERENCES reply(key) ON DELETE CASCADE,"
+         "  body TEXT NOT NULL,"
+         "  written_at TEXT NOT NULL,"
+         "  replaced_at TEXT NOT NULL,"
+         "  replaced_by_key INTEGER REFERENCES person(key) ON DELETE SET NULL"
+         ") STRICT;"
+         "CREATE INDEX reply_revision_by_reply ON reply_revision(reply_key, key);"
+         "CREATE TABLE reply_mention ("
+         "  reply_key INTEGER NOT NULL REFERENCES reply(key) ON DELETE CASCADE,"
+         "  person_key INTEGER NOT NULL REFERENCES person(key) ON DELETE CASCADE,"
+         "  PRIMARY KEY (reply_key, person_key)"
+         ") STRICT;"
+         "CREATE INDEX reply_mention_by_person ON reply_mention(person_key);"
+         "CREATE TABLE discussion_read ("
+         "  person_key INTEGER NOT NULL REFERENCES person(key) ON DELETE CASCADE,"
+         "  discussion_key INTEGER NOT NULL REFERENCES discussion(key) ON DELETE CASCADE,"
+         "  reply_key INTEGER NOT NULL,"
+         "  PRIMARY KEY (person_key, discussion_key)"
+         ") STRICT;"
+         "CREATE INDEX discussion_read_by_discussion ON discussion_read(discussion_key);"),
+
+    /* 18: notifications (domain/notification.h): what happened that a person
+     * should know — a mention, a reply in a thread they took part in, a share
+     * received by their platform — kept in the application, read or not; and
+     * each person's choice per kind (at once, daily, weekly, never). */
+    SAME("CREATE TABLE notification ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  person_key INTEGER NOT NULL REFERENCES person(key) ON DELETE CASCADE,"
+         "  kind TEXT NOT NULL CHECK (kind IN ('mention','reply','share')),"
+         "  actor_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  discussion_key INTEGER REFERENCES discussion(key) ON DELETE CASCADE,"
+         "  reply_key INTEGER REFERENCES reply(key) ON DELETE CASCADE,"
+         "  share_key INTEGER REFERENCES share(key) ON DELETE CASCADE,"
+         "  created_at TEXT NOT NULL,"
+         "  read_at TEXT,"
+         "  CHECK ((kind = 'share') = (share_key IS NOT NULL)),"
+         "  CHECK ((kind = 'share') = (reply_key IS NULL))"
+         ") STRICT;"
+         "CREATE INDEX notification_by_person ON notification(person_key, key);"
+         "CREATE INDEX notification_unread ON notification(person_key, read_at);"
+         "CREATE INDEX notification_by_reply ON notification(reply_key);"
+         "CREATE INDEX notification_by_share ON notification(share_key);"
+         "CREATE TABLE notification_preference ("
+         "  person_key INTEGER NOT NULL REFERENCES person(key) ON DELETE CASCADE,"
+         "  kind TEXT NOT NULL CHECK (kind IN ('mention','reply','share')),"
+         "  delivery TEXT NOT NULL CHECK (delivery IN ('now','daily','weekly','never')),"
+         "  PRIMARY KEY (person_key, kind)"
+         ") STRICT;"),
 };
 
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))

@@ -313,6 +313,7 @@ void document_page(struct request *r)
                               d->title,         d->platform_key,  d->platform_id,
                               d->platform_name, d->alliance_name, str_eq(d->status, "published")};
     share_item_section(r, &item);
+    discussion_item_section(r, "document", d->key, d->id);
     page_side(r);
     html_printf(b, "<section class=\"card\"><h2>%s</h2><dl class=\"summary\">", _("About"));
     page_fact_begin(r, _("Platform"));

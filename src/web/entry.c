@@ -300,6 +300,7 @@ void entry_page(struct request *r)
                               e->title,         e->platform_key,  e->platform_id,
                               e->platform_name, e->alliance_name, str_eq(e->status, "published")};
     share_item_section(r, &item);
+    discussion_item_section(r, "entry", e->key, e->id);
     html_printf(b, "<p><a href=\"%s\">%s</a></p>\n",
                 page_href(r, "/platforms/", e->platform_id, "/journal"), _("Back to the journal"));
     page_side(r);

@@ -235,6 +235,7 @@ void lesson_page(struct request *r)
         ls->title,         ls->platform_key,  ls->platform_id,
         ls->platform_name, ls->alliance_name, str_eq(ls->status, "published")};
     journey_lesson_section(r, ls); /* its shares, responses and applications */
+    discussion_item_section(r, "lesson", ls->key, ls->id);
     page_side(r);
     html_printf(b, "<section class=\"card\"><h2>%s</h2><dl class=\"summary\">", _("About"));
     page_fact_begin(r, _("Platform"));

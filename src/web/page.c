@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/str.h"
 #include "domain/capability.h"
+#include "domain/notification.h"
 #include "web/asset.h"
 #include "web/html.h"
 
@@ -73,6 +74,12 @@ void page_begin(struct request *r, const struct page *p)
     const struct viewer *v = r->ctx.viewer;
     if (v->admin && v->account_key)
         nav_item(b, p, "admin", "/admin/accounts", _("Administration"));
+    if (v->person_key) {
+        int64_t unread = notification_unread(&r->ctx);
+        nav_item(b, p, "notifications", "/notifications",
+                 unread ? arena_printf(&r->arena, _("Notifications (%lld)"), (long long)unread)
+                        : _("Notifications"));
+    }
     if (v->account_key)
         nav_item(b, p, "account", "/account", v->name);
     else

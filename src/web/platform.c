@@ -370,6 +370,7 @@ void platform_page(struct request *r)
     page_capabilities(r, pl->capabilities, 1);
     lessons_section(r, pl);
     journal_section(r, pl);
+    discussion_platform_section(r, pl);
     event_platform_section(r, pl);
     inclusion_platform_section(r, pl);
     stakeholder_platform_section(r, pl);

@@ -314,5 +314,36 @@ void need_delete_post(struct request *r);
  * alliance page's list of actions that lead to them. */
 void monitoring_platform_card(struct request *r, const struct platform *pl);
 void monitoring_alliance_links(struct request *r, const char *slug);
+/* web/discussion.c: threads on items and of platforms, replies. */
+void discussion_page(struct request *r);
+void discussion_reply_page(struct request *r);
+void discussion_reply_post(struct request *r);
+void reply_page(struct request *r);
+void reply_edit_page(struct request *r);
+void reply_edit_post(struct request *r);
+void reply_history_page(struct request *r);
+void reply_hide_page(struct request *r);
+void reply_hide_post(struct request *r);
+void platform_discussions_page(struct request *r);
+void discussion_new_page(struct request *r);
+void discussion_create_post(struct request *r);
+void lesson_discussion_page(struct request *r);
+void lesson_discussion_post(struct request *r);
+void entry_discussion_page(struct request *r);
+void entry_discussion_post(struct request *r);
+void document_discussion_page(struct request *r);
+void document_discussion_post(struct request *r);
+/* discussion_item_section writes the Discussion section of an item's page:
+ * the link to its thread (with the reader's unread count) or to start one. */
+void discussion_item_section(struct request *r, const char *kind, int64_t key, const char *id);
+/* discussion_platform_section writes a platform's most active threads. */
+struct platform;
+void discussion_platform_section(struct request *r, const struct platform *pl);
+
+/* web/notification.c */
+void notification_index_page(struct request *r);
+void notification_read_post(struct request *r);
+void notification_preferences_page(struct request *r);
+void notification_preferences_post(struct request *r);
 
 #endif

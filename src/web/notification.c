@@ -1,0 +1,164 @@
+/*
+ * web/notification.c — the person's notifications (newest first, unread
+ * marked, a button to mark them all read) and their choices of how to be told
+ * of each kind.
+ */
+#include "domain/notification.h"
+
+#include "core/arena.h"
+#include "core/i18n.h"
+#include "core/str.h"
+#include "domain/discussion.h"
+#include "web/form.h"
+#include "web/html.h"
+#include "web/page.h"
+#include "web/table.h"
+#include "web/web.h"
+
+/* sentence says what happened, naming who only where the reader may know. */
+static const char *sentence(struct request *r, const struct notification *n)
+{
+    struct arena *a = &r->arena;
+    if (str_eq(n->kind, "mention"))
+        return n->actor_name
+                   ? arena_printf(a, _("%s mentioned you in “%s”"), n->actor_name, n->title)
+                   : arena_printf(a, _("You were mentioned in “%s”"), n->title);
+    if (str_eq(n->kind, "reply"))
+        return n->actor_name ? arena_printf(a, _("%s replied in “%s”"), n->actor_name, n->title)
+                             : arena_printf(a, _("A new reply in “%s”"), n->title);
+    return n->actor_name
+               ? arena_printf(a, _("%s shared “%s” with your platform"), n->actor_name, n->title)
+               : arena_printf(a, _("“%s” was shared with your platform"), n->title);
+}
+
+static const char *target(struct request *r, const struct notification *n)
+{
+    return str_eq(n->kind, "share") ? page_href(r, "/shares/", n->share_id, "")
+                                    : page_href(r, "/replies/", n->reply_id, "");
+}
+
+void notification_index_page(struct request *r)
+{
+    if (!r->ctx.viewer->account_key) {
+        page_fail(r, STATUS_UNAUTHORIZED);
+        return;
+    }
+    struct listing l;
+    table_listing(r, &l, 30);
+    struct notification_list list;
+    if (notification_list(&r->ctx, &l, &list) != STATUS_OK) {
+        page_fail(r, STATUS_ERROR);
+        return;
+    }
+    struct page p = {.title = _("Notifications"), .nav = "notifications"};
+    page_crumb(&p, _("Your account"), "/account");
+    page_crumb(&p, _("Notifications"), NULL);
+    page_begin(r, &p);
+    struct buf *b = &r->out;
+    html_printf(b, "<h1>%s</h1>\n<p><a href=\"/account/notifications\">%s</a></p>\n",
+                _("Notifications"), _("Choose how you are told"));
+    table_count(r, list.total, N_("%s notification"), N_("%s notifications"));
+    if (list.count == 0) {
+        page_empty(r,
+                   _("Nothing yet. You are told here when someone mentions you, replies in a "
+                     "discussion you took part in, or shares an item with your platform."),
+                   NULL, NULL);
+        page_end(r, 200);
+        return;
+    }
+    if (notification_unread(&r->ctx) > 0) {
+        form_begin(r, "/notifications/read", NULL);
+        form_end(r, _("Mark all as read"), NULL, false);
+    }
+    html_raw(b, "<ul class=\"notifications\">");
+    for (int i = 0; i < list.count; i++) {
+        const struct notification *n = &list.items[i];
+        html_raw(b, "<li>");
+        if (!n->read_at) {
+            page_tag(r, "blue", _("New"));
+            html_raw(b, " ");
+        }
+        html_printf(b, "<a href=\"%s\">%s</a> <span class=\"muted small\">", target(r, n),
+                    sentence(r, n));
+        page_date(r, n->created_at);
+        html_raw(b, "</span></li>\n");
+    }
+    html_raw(b, "</ul>\n");
+    table_pagination(r, &l, list.total);
+    page_end(r, 200);
+}
+
+void notification_read_post(struct request *r)
+{
+    enum status s = notification_read_all(&r->ctx);
+    if (s == STATUS_OK)
+        request_redirect(r, "/notifications");
+    else
+        page_fail(r, s);
+}
+
+static void preferences_form(struct request *r, const char **chosen, const struct problems *p,
+                             bool saved)
+{
+    struct page page = {.title = _("How you are told"), .nav = "account"};
+    page_crumb(&page, _("Your account"), "/account");
+    page_crumb(&page, _("Notifications"), "/notifications");
+    page_crumb(&page, _("How you are told"), NULL);
+    page_begin(r, &page);
+    struct buf *b = &r->out;
+    html_printf(b, "<h1>%s</h1>\n<p>%s</p>\n", _("How you are told"),
+                _("For each kind of notification, choose when you hear of it. Notifications "
+                  "are shown in Alliance; email is not sent yet, so the digests are recorded as "
+                  "your choice for when it is. Never means no notification at all."));
+    if (saved)
+        html_printf(b, "<p class=\"lead\" role=\"status\">%s</p>\n", _("Your choices are saved."));
+    static const char *const deliveries[] = {"now", "daily", "weekly", "never"};
+    struct form_option options[4];
+    for (int i = 0; i < 4; i++) {
+        options[i].value = deliveries[i];
+        options[i].label = notification_delivery_label(deliveries[i]);
+    }
+    form_begin(r, "/account/notifications", p);
+    for (int i = 0; i < NOTIFICATION_KINDS; i++)
+        form_select(r, p, notification_kinds[i], notification_kind_label(notification_kinds[i]),
+                    NULL, options, 4, chosen[i]);
+    form_end(r, _("Save your choices"), "/notifications", false);
+    page_end(r, p && p->count ? status_http(problems_status(p)) : 200);
+}
+
+void notification_preferences_page(struct request *r)
+{
+    if (!r->ctx.viewer->person_key) {
+        page_fail(r, r->ctx.viewer->account_key ? STATUS_FORBIDDEN : STATUS_UNAUTHORIZED);
+        return;
+    }
+    const char *chosen[NOTIFICATION_KINDS];
+    for (int i = 0; i < NOTIFICATION_KINDS; i++)
+        chosen[i] = notification_delivery(&r->ctx, notification_kinds[i]);
+    preferences_form(r, chosen, NULL, request_query(r, "saved") != NULL);
+}
+
+void notification_preferences_post(struct request *r)
+{
+    if (!r->ctx.viewer->person_key) {
+        page_fail(r, r->ctx.viewer->account_key ? STATUS_FORBIDDEN : STATUS_UNAUTHORIZED);
+        return;
+    }
+    const char *chosen[NOTIFICATION_KINDS];
+    struct problems p = {0};
+    enum status s = STATUS_OK;
+    for (int i = 0; i < NOTIFICATION_KINDS; i++) {
+        chosen[i] = request_form(r, notification_kinds[i]);
+        if (!notification_delivery_valid(chosen[i]))
+            problems_invalid(&p, notification_kinds[i],
+                             _("Choose at once, daily digest, weekly digest or never"));
+    }
+    for (int i = 0; !p.count && s == STATUS_OK && i < NOTIFICATION_KINDS; i++)
+        s = notification_delivery_set(&r->ctx, notification_kinds[i], chosen[i], &p);
+    if (p.count)
+        preferences_form(r, chosen, &p, false);
+    else if (s == STATUS_OK)
+        request_redirect(r, "/account/notifications?saved=1");
+    else
+        page_fail(r, s);
+}
