@@ -35,12 +35,13 @@ struct notification {
     int64_t discussion_key;
     int64_t reply_key;
     int64_t share_key;
-    char *reply_id;   /* mention, reply */
-    char *share_id;   /* share */
-    char *title;      /* the thread's or the shared item's title */
-    char *item_kind;  /* share: the kind of item shared */
-    char *created_at; /* ISO 8601 */
-    char *read_at;    /* NULL: unread */
+    char *discussion_id; /* mention, reply */
+    char *reply_id;      /* mention, reply */
+    char *share_id;      /* share */
+    char *title;         /* the thread's or the shared item's title */
+    char *item_kind;     /* share: the kind of item shared */
+    char *created_at;    /* ISO 8601 */
+    char *read_at;       /* NULL: unread */
 };
 
 struct notification_list {

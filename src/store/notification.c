@@ -36,7 +36,8 @@
     "n.key, n.id, n.person_key, n.kind, coalesce(ac.key, 0), ac.name, "                            \
     "coalesce(n.discussion_key, 0), coalesce(n.reply_key, 0), coalesce(n.share_key, 0), r.id, "    \
     "s.id, CASE WHEN n.kind = 'share' THEN " NOTIFICATION_SHARE_TITLE                              \
-    " ELSE " DISCUSSION_ITEM_FIELD("title", "dn.title") " END, s.kind, n.created_at, n.read_at "
+    " ELSE " DISCUSSION_ITEM_FIELD("title", "dn.title") " END, s.kind, n.created_at, n.read_at, "  \
+                                                        "dn.id "
 
 static void notification_row(struct ctx *c, struct db_stmt *st, void *item)
 {
@@ -56,6 +57,7 @@ static void notification_row(struct ctx *c, struct db_stmt *st, void *item)
     n->item_kind = row_text_or_null(c, st, 12);
     n->created_at = row_text(c, st, 13);
     n->read_at = row_text_or_null(c, st, 14);
+    n->discussion_id = row_text_or_null(c, st, 15);
 }
 
 enum status store_notification_insert(struct ctx *c, const struct notification *n)

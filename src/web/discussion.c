@@ -60,6 +60,14 @@ static void thread_crumbs(struct request *r, struct page *p, const struct discus
     page_crumb(p, _("Discussion"), current ? NULL : page_href(r, "/discussions/", d->id, ""));
 }
 
+/* reply_href is the address of a reply: the page of its thread that starts
+ * with it, at the reply. */
+static char *reply_href(struct request *r, const struct reply *rp)
+{
+    return arena_printf(&r->arena, "%s?from=%s#r-%s",
+                        page_href(r, "/discussions/", rp->discussion_id, ""), rp->id, rp->id);
+}
+
 /* when writes an instant as its date and UTC time. */
 static void when(struct request *r, const char *iso)
 {
@@ -79,7 +87,8 @@ static void reply_quote(struct request *r, const struct reply *rp)
         html_printf(b, "%s</p></blockquote>", _("Quoting a reply that was hidden."));
         return;
     }
-    html_printf(b, "<a href=\"%s\">%s</a>", page_href(r, "/replies/", rp->quote_id, ""),
+    html_printf(b, "<a href=\"%s?from=%s#r-%s\">%s</a>",
+                page_href(r, "/discussions/", rp->discussion_id, ""), rp->quote_id, rp->quote_id,
                 rp->quote_author_name
                     ? arena_printf(&r->arena, _("%s wrote:"), rp->quote_author_name)
                     : _("A reply said:"));
@@ -174,13 +183,15 @@ static const char *grouped(struct request *r, int64_t n)
     return out;
 }
 
-/* thread_pager writes the links between pages of replies. */
-static void thread_pager(struct request *r, const struct discussion *d, const struct reply_page *pg)
+/* thread_pager writes the links between pages of replies, in a landmark
+ * named label. */
+static void thread_pager(struct request *r, const struct discussion *d, const struct reply_page *pg,
+                         const char *label)
 {
     struct buf *b = &r->out;
     if (!pg->previous_id && !pg->next_id)
         return;
-    html_printf(b, "<nav class=\"pagination\" aria-label=\"%s\"><ul>", _("Pages of replies"));
+    html_printf(b, "<nav class=\"pagination\" aria-label=\"%s\"><ul>", label);
     const char *base = page_href(r, "/discussions/", d->id, "");
     if (pg->previous_id)
         html_printf(b, "<li><a href=\"%s\">%s</a></li><li><a href=\"%s?before=%s\">%s</a></li>",
@@ -268,12 +279,12 @@ void discussion_page(struct request *r)
     struct buf replies;
     bool backwards = cur.before_id || cur.last;
     replies_render(r, d, &pg, backwards, moderator, may_reply, &replies);
-    thread_pager(r, d, &pg);
+    thread_pager(r, d, &pg, _("Pages of replies, above"));
     if (pg.count == 0)
         page_empty(r, _("No replies yet."), NULL, NULL);
     html_raw(b, replies.data ? replies.data : "");
     buf_free(&replies);
-    thread_pager(r, d, &pg);
+    thread_pager(r, d, &pg, _("Pages of replies, below"));
     if (!pg.next_id && may_reply) {
         html_printf(b, "<h2 id=\"reply\">%s</h2>\n", _("Reply"));
         reply_form(r, page_href(r, "/discussions/", d->id, ""), NULL, NULL, NULL);
@@ -298,7 +309,8 @@ static void reply_form_page(struct request *r, const struct discussion *d,
     html_printf(&r->out, "<h1>%s</h1>\n<p>%s</p>\n", _("Reply"),
                 arena_printf(&r->arena, _("In the discussion of “%s”."), d->title));
     if (quoted) {
-        struct reply shown = {.quote_key = quoted->key,
+        struct reply shown = {.discussion_id = d->id,
+                              .quote_key = quoted->key,
                               .quote_id = quoted->id,
                               .quote_author_name = quoted->author_name,
                               .quote_body = quoted->body,
@@ -385,7 +397,7 @@ static void reply_edit_form(struct request *r, const struct discussion *d, const
                 _("The earlier wording stays in the reply's history, which others can read."));
     form_begin(r, page_href(r, "/replies/", rp->id, "/edit"), p);
     form_textarea(r, p, "body", _("Your reply"), BODY_HINT, body, 8);
-    form_end(r, _("Save changes"), page_href(r, "/replies/", rp->id, ""), false);
+    form_end(r, _("Save changes"), reply_href(r, rp), false);
     page_end(r, p && p->count ? status_http(problems_status(p)) : 200);
 }
 
@@ -412,7 +424,7 @@ void reply_edit_post(struct request *r)
     const char *body = request_form(r, "body");
     enum status s = reply_update(&r->ctx, d, rp, body, &p);
     if (s == STATUS_OK)
-        request_redirect(r, page_href(r, "/replies/", rp->id, ""));
+        request_redirect(r, reply_href(r, rp));
     else if (p.count)
         reply_edit_form(r, d, rp, body, &p);
     else
@@ -434,7 +446,7 @@ void reply_history_page(struct request *r)
     page_begin(r, &page);
     struct buf *b = &r->out;
     html_printf(b, "<h1>%s</h1>\n<p><a href=\"%s\">%s</a></p>\n", _("History of a reply"),
-                page_href(r, "/replies/", rp->id, ""), _("Back to the reply"));
+                reply_href(r, rp), _("Back to the reply"));
     if (list.count == 0)
         page_empty(r, _("This reply has not been edited."), NULL, NULL);
     for (int i = 0; i < list.count; i++) {
@@ -475,7 +487,7 @@ static void reply_hide_form(struct request *r, const struct discussion *d, const
     form_input(r, p, "hidden_reason", _("Reason"),
                _("Such as: a personal attack, or details of a person that should not be here."),
                reason, "text", false);
-    form_end(r, _("Hide the reply"), page_href(r, "/replies/", rp->id, ""), true);
+    form_end(r, _("Hide the reply"), reply_href(r, rp), true);
     page_end(r, p && p->count ? status_http(problems_status(p)) : 200);
 }
 
@@ -502,7 +514,7 @@ void reply_hide_post(struct request *r)
     const char *reason = request_form(r, "hidden_reason");
     enum status s = reply_hide(&r->ctx, d, rp, reason, &p);
     if (s == STATUS_OK)
-        request_redirect(r, page_href(r, "/replies/", rp->id, ""));
+        request_redirect(r, reply_href(r, rp));
     else if (p.count)
         reply_hide_form(r, d, rp, reason, &p);
     else if (s == STATUS_CONFLICT)

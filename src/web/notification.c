@@ -33,11 +33,16 @@ static const char *sentence(struct request *r, const struct notification *n)
 
 static const char *target(struct request *r, const struct notification *n)
 {
-    return str_eq(n->kind, "share") ? page_href(r, "/shares/", n->share_id, "")
-                                    : page_href(r, "/replies/", n->reply_id, "");
+    if (str_eq(n->kind, "share"))
+        return page_href(r, "/shares/", n->share_id, "");
+    return arena_printf(&r->arena, "%s?from=%s#r-%s",
+                        page_href(r, "/discussions/", n->discussion_id, ""), n->reply_id,
+                        n->reply_id);
 }
 
-void notification_index_page(struct request *r)
+/* notifications_render writes the page; p holds the problems of a mark-all
+ * form that was not right (its status then 400). */
+static void notifications_render(struct request *r, const struct problems *p)
 {
     if (!r->ctx.viewer->account_key) {
         page_fail(r, STATUS_UNAUTHORIZED);
@@ -50,24 +55,27 @@ void notification_index_page(struct request *r)
         page_fail(r, STATUS_ERROR);
         return;
     }
-    struct page p = {.title = _("Notifications"), .nav = "notifications"};
-    page_crumb(&p, _("Your account"), "/account");
-    page_crumb(&p, _("Notifications"), NULL);
-    page_begin(r, &p);
+    struct page page = {.title = _("Notifications"), .nav = "notifications"};
+    page_crumb(&page, _("Your account"), "/account");
+    page_crumb(&page, _("Notifications"), NULL);
+    page_begin(r, &page);
     struct buf *b = &r->out;
     html_printf(b, "<h1>%s</h1>\n<p><a href=\"/account/notifications\">%s</a></p>\n",
                 _("Notifications"), _("Choose how you are told"));
+    if (p && p->count)
+        form_error_summary(r, p);
     table_count(r, list.total, N_("%s notification"), N_("%s notifications"));
     if (list.count == 0) {
         page_empty(r,
                    _("Nothing yet. You are told here when someone mentions you, replies in a "
                      "discussion you took part in, or shares an item with your platform."),
                    NULL, NULL);
-        page_end(r, 200);
+        page_end(r, p && p->count ? 400 : 200);
         return;
     }
-    if (notification_unread(&r->ctx) > 0) {
+    if (notification_unread(&r->ctx) > 0 || (p && p->count)) {
         form_begin(r, "/notifications/read", NULL);
+        form_hidden(r, "read", "all");
         form_end(r, _("Mark all as read"), NULL, false);
     }
     html_raw(b, "<ul class=\"notifications\">");
@@ -85,11 +93,22 @@ void notification_index_page(struct request *r)
     }
     html_raw(b, "</ul>\n");
     table_pagination(r, &l, list.total);
-    page_end(r, 200);
+    page_end(r, p && p->count ? 400 : 200);
+}
+
+void notification_index_page(struct request *r)
+{
+    notifications_render(r, NULL);
 }
 
 void notification_read_post(struct request *r)
 {
+    if (r->ctx.viewer->account_key && !str_eq(request_form(r, "read"), "all")) {
+        struct problems p = {0};
+        problems_invalid(&p, "read", _("Use the button to mark every notification read"));
+        notifications_render(r, &p);
+        return;
+    }
     enum status s = notification_read_all(&r->ctx);
     if (s == STATUS_OK)
         request_redirect(r, "/notifications");

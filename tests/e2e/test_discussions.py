@@ -305,7 +305,8 @@ def test_mentions_notify_only_readers():
         if doc["total"] < before[v.label] + len(told[v.label]):
             failures.append("%s: total %d" % (v.label, doc["total"]))
         page = v.web.get("/notifications").text
-        links = set(re.findall(r'/replies/([0-9a-f-]{36})', page))
+        links = set(re.findall(r'\?from=([0-9a-f-]{36})#', page))
+        assert links or not told[v.label], "%s: no links to replies" % v.label
         unreadable = {rid for rid in links if v.api.get(API + "/replies/" + rid).status != 200}
         if unreadable:
             failures.append("%s: notifications page links unreadable replies %s" % (
@@ -506,6 +507,8 @@ def test_read_mark_and_mark_all_read():
     assert ok(notes(v, "?limit=200"))["unread"] == unread - 1
     assert "Go to the first unread reply" not in v.web.get("/discussions/" + t.id).text
     r = v.web.post_form("/notifications/read", {})
+    assert r.status == 400 and "error-summary" in r.text
+    r = v.web.post_form("/notifications/read", {"read": "all"})
     assert r.status == 303
     assert ok(notes(v))["unread"] == 0
     assert "Notifications (" not in v.web.get("/account").text
