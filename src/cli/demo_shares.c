@@ -3,7 +3,8 @@
  * follow the demo's lessons: spare parts (Bolgatanga's failure and its
  * revolving stock, up to the region and the nation, down to the other
  * regions and districts, across to the Centre-Est of Burkina Faso), open
- * defecation coming back (Tamale to the national ODF protocol), and repair
+ * defecation coming back (Tamale to the national ODF protocol, and back down
+ * to the Upper East districts, where Bongo applies it), and repair
  * money (Yendi's failure, shared without naming its author); and a few
  * across between peers. The people and events are invented; every address
  * is under example.org or this site.
@@ -73,6 +74,11 @@ const struct demo_share demo_shares[] = {
      "Declared is not the same as sustained: please look at our follow-up visits.", false, 200},
     {"lesson", ODF, "ner", "nat", "mariama.iddrisu@example.org",
      "Tamale's follow-up visits show that the ODF protocol stops too early.", false, 180},
+    {"lesson", ODF, "nat", "children", "nii.tetteh@example.gov.gh",
+     "The national protocol now asks for follow-up visits: please check your districts.",
+     false, 90},
+    {"lesson", ODF, "uer", "children", "grace.adongo@example.gov.gh",
+     "Please plan follow-up visits one and two years after each ODF declaration.", false, 70},
 
     /* Repair money: shared without naming who kept the cash at home. */
     {"lesson", TREASURER, "ner-yendi", "ner", "ibrahim.karim@example.gov.gh",
@@ -120,6 +126,12 @@ const struct demo_share_response demo_share_responses[] = {
     {ODF, "nat", "nii.tetteh@example.gov.gh", "adopted", 60,
      "The protocol now asks for follow-up visits one and two years after the declaration.",
      "lesson:The national ODF protocol now checks whether latrines last"},
+    {ODF, "uer", "grace.adongo@example.gov.gh", "discussed", 14,
+     "Discussed at the regional platform: the districts will plan the follow-up visits.",
+     "https://example.org/upper-east-platform/odf-follow-up-minutes"},
+    {ODF, "uer-bongo", "agnes.atule@example.gov.gh", "adopted", 20,
+     "Bongo's environmental health officers now revisit every ODF community after a year.",
+     "https://example.org/bongo-district/odf-follow-up-plan"},
     {TREASURER, "ner", "mariama.iddrisu@example.org", "discussed", 10,
      "Discussed with the savings groups of the region: every group now opens an account.",
      "https://example.org/northern-wash-platform/savings-groups-meeting"},
@@ -133,7 +145,8 @@ const struct demo_share_response demo_share_responses[] = {
 const size_t demo_share_response_count =
     sizeof demo_share_responses / sizeof demo_share_responses[0];
 
-/* Where the lessons were applied: what each journey led to. */
+/* Where the lessons were applied: what each journey led to (recorded on
+ * the platforms that hold them, with the rights checked as for responses). */
 const struct demo_application demo_applications[] = {
     {SPARE_STOCK, "uer-bolga", "comfort.ayine@example.gov.gh", "practice",
      "The district assembly keeps a revolving stock of spare parts with the area mechanics.",
@@ -158,6 +171,10 @@ const struct demo_application demo_applications[] = {
      "The national ODF protocol asks for follow-up visits one and two years after a "
      "community is declared open defecation free.", "Ministry of Sanitation and Water Resources",
      "lesson:The national ODF protocol now checks whether latrines last", 110},
+    {ODF, "uer-bongo", "agnes.atule@example.gov.gh", "practice",
+     "Environmental health officers revisit every ODF community one year after the "
+     "declaration.", "Bongo District Assembly",
+     "https://example.org/bongo-district/odf-follow-up-plan", 40},
     {TREASURER, "ner", "mariama.iddrisu@example.org", "practice",
      "Every savings group of the region opens a bank account for its repair money.",
      "The savings groups of the Northern Region",

@@ -13,6 +13,7 @@
 #include "domain/audit.h"
 #include "domain/document.h"
 #include "domain/entry.h"
+#include "domain/event.h"
 #include "domain/field.h"
 #include "domain/lesson.h"
 #include "domain/notification.h"
@@ -485,6 +486,16 @@ static bool link_ok(const char *url)
     return true;
 }
 
+/* event_linked says whether a link to an event of this site (/events/ID,
+ * perhaps with #part) names one the viewer may read. */
+static bool event_linked(struct ctx *c, const char *link)
+{
+    const char *id = link + strlen("/events/");
+    size_t n = strcspn(id, "#?/");
+    struct event *e;
+    return n > 0 && event_find(c, arena_strndup(c->arena, id, n), &e) == STATUS_OK;
+}
+
 /* response_validate checks a response and what it needs. */
 static void response_validate(struct ctx *c, struct share *sh, struct problems *p)
 {
@@ -507,6 +518,10 @@ static void response_validate(struct ctx *c, struct share *sh, struct problems *
         problems_invalid(p, "link",
                          _("Give an address that starts with https:// or http://, or a page of "
                            "this site such as /documents/…"));
+    else if (str_starts_with(sh->response_link, "/events/") && !event_linked(c, sh->response_link))
+        problems_invalid(p, "link",
+                         _("No event you may read has this address: choose one of the "
+                           "platform's events, or give the address of its minutes"));
 }
 
 enum status share_respond(struct ctx *c, struct share *sh, struct problems *p)

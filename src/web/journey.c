@@ -262,7 +262,7 @@ static void picture(struct request *r, const struct journey *j)
         if (n->applications)
             status = arena_printf(&r->arena, _("%s · applied %d×"), status, n->applications);
         xml_printf(b,
-                   "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"11\" "
+                   "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"10\" "
                    "fill=\"%s\">%s</text>",
                    node_x(i), y + 34, response_stroke(n->response), status);
     }

@@ -9,8 +9,10 @@
 #include "domain/share.h"
 
 #include "core/arena.h"
+#include "core/clock.h"
 #include "core/i18n.h"
 #include "core/str.h"
+#include "domain/event.h"
 #include "domain/platform.h"
 #include "domain/rights.h"
 #include "web/form.h"
@@ -489,6 +491,36 @@ static void share_facts(struct request *r, const struct share *sh)
     html_raw(b, "</dl>\n");
 }
 
+/* event_choice offers the receiving platform's latest events, for a
+ * response "discussed": the one chosen becomes the link. */
+static void event_choice(struct request *r, const struct share *sh)
+{
+    struct listing l;
+    listing_default(&l);
+    l.limit = 12;
+    l.descending = true; /* the latest first */
+    struct event_filter f = {.platform_key = sh->to_key};
+    struct event_list list;
+    if (event_list(&r->ctx, &f, &l, &list) != STATUS_OK || list.count == 0)
+        return;
+    struct form_option *o = arena_array(&r->arena, (size_t)list.count + 1, sizeof *o);
+    o[0] = (struct form_option){"", _("None: give a link below")};
+    const char *chosen = "";
+    for (int i = 0; i < list.count; i++) {
+        char day[64];
+        if (clock_format_date(list.items[i].starts_at, day, sizeof day) != 0)
+            day[0] = '\0';
+        o[i + 1] = (struct form_option){
+            list.items[i].id, arena_printf(&r->arena, "%s, %s", list.items[i].title, day)};
+        if (str_starts_with(sh->response_link, "/events/") &&
+            str_eq(sh->response_link + strlen("/events/"), list.items[i].id))
+            chosen = list.items[i].id;
+    }
+    form_select(r, NULL, "event", _("Event where it was discussed"),
+                _("For discussed: an event of this platform. Or leave it and give a link below."),
+                o, list.count + 1, chosen);
+}
+
 /* respond_form writes the receiver's response form, with what was typed. */
 static void respond_form(struct request *r, const struct share *sh, const struct problems *p)
 {
@@ -504,6 +536,7 @@ static void respond_form(struct request *r, const struct share *sh, const struct
                                {"adopted", share_response_label("adopted")},
                                {"not_relevant", share_response_label("not_relevant")}};
     form_select(r, p, "response", _("Response"), NULL, o, 5, sh->response);
+    event_choice(r, sh);
     form_input(r, p, "link", _("Link"),
                _("The event page or its minutes (discussed), or what changed (adopted): an "
                  "address starting with https://, or a page of this site."),
@@ -561,6 +594,9 @@ void share_respond_post(struct request *r)
     typed.response = (char *)request_form(r, "response");
     typed.response_note = (char *)request_form(r, "note");
     typed.response_link = (char *)request_form(r, "link");
+    const char *event = request_form(r, "event");
+    if (!str_empty(event) && str_empty(typed.response_link))
+        typed.response_link = page_href(r, "/events/", event, "");
     struct problems p = {0};
     enum status s = share_respond(&r->ctx, &typed, &p);
     if (s == STATUS_OK)

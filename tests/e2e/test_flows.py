@@ -611,6 +611,34 @@ def test_without_attribution_in_journey_applications_and_feeds():
         "/feed.atom?token=" + m.group(1), auth=False).text
 
 
+def test_discussed_links_an_event_of_the_platform():
+    """A response "discussed" links the event where it was discussed: the
+    form offers the receiving platform's events, the one chosen becomes the
+    link, and a link to an event that does not exist (or that the responder
+    may not read) is refused naming the link."""
+    L = lesson("author", "com-a1", "Zq flows to be discussed")["id"]
+    sh = share_ok("author", L, ["dist-a"])[0]
+    event = ok(V("da-convenor").api.post_json(API + "/events", {
+        "platforms": [P("dist-a").id], "kind": "meeting", "title": "Zq district quarterly",
+        "start": "2025-05-06T09:00", "end": "2025-05-06T12:00", "status": "published",
+        "visibility": "platform"}), 201, "event")
+    web = V("da-convenor").web
+    page = web.get("/shares/" + sh["id"]).text
+    assert 'name="event"' in page and "Zq district quarterly" in page, page[-3000:]
+    r = web.post_form("/shares/%s/respond" % sh["id"], {"response": "discussed",
+                                                        "event": event["id"], "link": "",
+                                                        "note": "Zq at the quarterly"})
+    assert r.status == 303, (r.status, r.text[:300])
+    got = ok(V("da-convenor").api.get(API + "/shares/" + sh["id"]))
+    assert (got["response"], got["link"]) == ("discussed", "/events/" + event["id"]), got
+    # The journey links the event.
+    assert 'href="/events/%s"' % event["id"] in V("author").web.get("/lessons/" + L).text
+    for link in ("/events/01900000-0000-7000-8000-000000000000", "/events/"):
+        r = V("da-convenor").api.patch_json(API + "/shares/%s/response" % sh["id"], {
+            "response": "discussed", "link": link})
+        assert (r.status, field_of(r)) == (400, "link"), (link, r.status, r.text[:200])
+
+
 # 3. Bad input to the figures --------------------------------------------------------
 
 def test_figures_bad_input_names_the_field():
@@ -686,6 +714,7 @@ def main():
              test_journey_on_the_lesson_page,
              test_applications_rights_form_and_api,
              test_without_attribution_in_journey_applications_and_feeds,
+             test_discussed_links_an_event_of_the_platform,
              test_figures_bad_input_names_the_field,
              test_flagged_after_response_days_set_by_flag_and_environment])
 
