@@ -190,6 +190,7 @@ void alliance_page(struct request *r)
         html_raw(b, "</div>\n");
     }
     tree_section(r, a);
+    framework_alliance_section(r, a);
     flow_alliance_section(r, a);
     html_printf(b,
                 "<h2>%s</h2>\n<ul><li><a href=\"%s\">%s</a></li><li><a href=\"%s\">%s</a></li>"

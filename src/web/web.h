@@ -261,6 +261,10 @@ void flow_alliance_csv(struct request *r);
 void flow_platform_page(struct request *r);
 void flow_platform_csv(struct request *r);
 void flow_alliance_section(struct request *r, const struct alliance *a);
+
+/* framework_alliance_section writes the seven steps of the framework of the
+ * alliance (web/framework.c), as the viewer may read its records. */
+void framework_alliance_section(struct request *r, const struct alliance *a);
 void flow_platform_link(struct request *r, const struct platform *pl);
 
 /* web/feed.c: the Atom feeds and the private feed addresses.
