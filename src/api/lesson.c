@@ -240,7 +240,7 @@ void api_search(struct request *r)
     for (int i = 0; i < res.kind_count; i++)
         json_object_set_new(counts, res.kinds[i], json_integer(res.counts[i]));
     api_send(r, 200,
-             json_pack("{s:o, s:I, s:o, s:I, s:I}", "items", items, "total", (json_int_t)res.total,
-                       "counts", counts, "offset", (json_int_t)l.offset, "limit",
-                       (json_int_t)l.limit));
+             json_pack("{s:o, s:I, s:b, s:o, s:I, s:I}", "items", items, "total",
+                       (json_int_t)res.total, "more", res.more, "counts", counts, "offset",
+                       (json_int_t)l.offset, "limit", (json_int_t)l.limit));
 }

@@ -14,6 +14,7 @@
 #include "core/i18n.h"
 #include "domain/enquiry.h"
 #include "domain/person.h"
+#include "domain/search.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -232,5 +233,6 @@ int demo_enquiries_load(struct ctx *c, demo_lookup lookup, const void *platforms
         if (load_one(c, &demo_enquiries[i], lookup, platforms, people) != 0)
             return -1;
     /* The index dates a FAQ by its answer: date them again. */
-    return enquiry_reindex(c) == STATUS_OK ? 0 : -1;
+    static const struct search_source faqs = {"enquiry", enquiry_reindex_one};
+    return search_reindex(c, &faqs, 1) == STATUS_OK ? 0 : -1;
 }

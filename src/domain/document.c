@@ -394,26 +394,9 @@ enum status document_delete(struct ctx *c, struct document *d)
     return store_end(c, s);
 }
 
-enum status document_reindex(struct ctx *c)
+enum status document_reindex_one(struct ctx *c, const char *id)
 {
-    struct document_filter f = {0};
-    struct listing l;
-    listing_default(&l);
-    l.limit = LISTING_MAX_LIMIT;
-    l.after = "";
-    for (;;) {
-        struct document_list list;
-        enum status s = document_list(c, &f, &l, &list);
-        for (int i = 0; s == STATUS_OK && i < list.count; i++) {
-            struct document *full;
-            s = document_find(c, list.items[i].id, &full);
-            if (s == STATUS_OK)
-                s = document_index(c, full);
-        }
-        if (s != STATUS_OK)
-            return s;
-        if (list.count < l.limit)
-            return STATUS_OK;
-        l.after = list.items[list.count - 1].id;
-    }
+    struct document *full;
+    enum status s = document_find(c, id, &full);
+    return s == STATUS_OK ? document_index(c, full) : s;
 }

@@ -143,7 +143,8 @@ enum status document_file_open(const struct document *d, const char *dir, int *f
 /* document_may_edit: may the viewer edit the document? (For showing links.) */
 bool document_may_edit(struct ctx *c, const struct document *d);
 
-/* document_reindex puts every document in the search index again. */
-enum status document_reindex(struct ctx *c);
+/* document_reindex_one puts the document with this id in the search index again, as
+ * search_reindex walks every item (a search_source). */
+enum status document_reindex_one(struct ctx *c, const char *id);
 
 #endif

@@ -359,22 +359,9 @@ enum status enquiry_times(struct ctx *c, int64_t platform_key, struct enquiry_ti
     return STATUS_OK;
 }
 
-enum status enquiry_reindex(struct ctx *c)
+enum status enquiry_reindex_one(struct ctx *c, const char *id)
 {
-    struct enquiry_filter f = {.faq = 1};
-    struct listing l;
-    listing_default(&l);
-    l.limit = LISTING_MAX_LIMIT;
-    l.after = "";
-    for (;;) {
-        struct enquiry_list list;
-        enum status s = enquiry_list(c, &f, &l, &list);
-        for (int i = 0; s == STATUS_OK && i < list.count; i++)
-            s = enquiry_index(c, &list.items[i]);
-        if (s != STATUS_OK)
-            return s;
-        if (list.count < l.limit)
-            return STATUS_OK;
-        l.after = list.items[list.count - 1].id;
-    }
+    struct enquiry *full;
+    enum status s = enquiry_find(c, id, &full);
+    return s == STATUS_OK ? enquiry_index(c, full) : s;
 }

@@ -124,8 +124,9 @@ bool enquiry_answerer(struct ctx *c, int64_t platform_key, int64_t person_key);
 /* enquiry_times works out the time to answer of a platform. */
 enum status enquiry_times(struct ctx *c, int64_t platform_key, struct enquiry_times *out);
 
-/* enquiry_reindex puts every published FAQ in the search index again (after
- * an import). */
-enum status enquiry_reindex(struct ctx *c);
+/* enquiry_reindex_one puts the enquiry with this id in the search index again
+ * when it is an answered FAQ (otherwise takes it out), as search_reindex
+ * walks every item (a search_source). */
+enum status enquiry_reindex_one(struct ctx *c, const char *id);
 
 #endif

@@ -252,24 +252,11 @@ enum status entry_create(struct ctx *c, struct entry *e, struct problems *p)
     return store_end(c, s);
 }
 
-enum status entry_reindex(struct ctx *c)
+enum status entry_reindex_one(struct ctx *c, const char *id)
 {
-    struct entry_filter f = {0};
-    struct listing l;
-    listing_default(&l);
-    l.limit = LISTING_MAX_LIMIT;
-    l.after = "";
-    for (;;) {
-        struct entry_list list;
-        enum status s = entry_list(c, &f, &l, &list);
-        for (int i = 0; s == STATUS_OK && i < list.count; i++)
-            s = entry_index(c, &list.items[i]);
-        if (s != STATUS_OK)
-            return s;
-        if (list.count < l.limit)
-            return STATUS_OK;
-        l.after = list.items[list.count - 1].id;
-    }
+    struct entry *full;
+    enum status s = entry_find(c, id, &full);
+    return s == STATUS_OK ? entry_index(c, full) : s;
 }
 
 bool entry_may_delete(struct ctx *c, const struct entry *e)

@@ -117,9 +117,9 @@ enum status entry_update(struct ctx *c, struct entry *e, struct problems *p);
  * leaving a tombstone and the audit trail. */
 enum status entry_delete(struct ctx *c, struct entry *e);
 
-/* entry_reindex puts every entry in the search index again (after an import,
- * which moves the data but not the index). */
-enum status entry_reindex(struct ctx *c);
+/* entry_reindex_one puts the journal entry with this id in the search index again, as
+ * search_reindex walks every item (a search_source). */
+enum status entry_reindex_one(struct ctx *c, const char *id);
 
 /* entry_may_edit says whether the viewer may edit the entry: for links. */
 bool entry_may_edit(struct ctx *c, const struct entry *e);

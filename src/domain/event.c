@@ -460,24 +460,11 @@ enum status event_delete(struct ctx *c, struct event *e)
     return store_end(c, s);
 }
 
-enum status event_reindex(struct ctx *c)
+enum status event_reindex_one(struct ctx *c, const char *id)
 {
-    struct event_filter f = {0};
-    struct listing l;
-    listing_default(&l);
-    l.limit = LISTING_MAX_LIMIT;
-    l.after = "";
-    for (;;) {
-        struct event_list list;
-        enum status s = event_list(c, &f, &l, &list);
-        for (int i = 0; s == STATUS_OK && i < list.count; i++)
-            s = event_index(c, &list.items[i]);
-        if (s != STATUS_OK)
-            return s;
-        if (list.count < l.limit)
-            return STATUS_OK;
-        l.after = list.items[list.count - 1].id;
-    }
+    struct event *full;
+    enum status s = event_find(c, id, &full);
+    return s == STATUS_OK ? event_index(c, full) : s;
 }
 
 /* Attendance. */

@@ -273,8 +273,9 @@ enum status event_update(struct ctx *c, struct event *e, struct problems *p);
  * items, leaving tombstones and the audit trail. */
 enum status event_delete(struct ctx *c, struct event *e);
 
-/* event_reindex puts every event in the search index again (after an import). */
-enum status event_reindex(struct ctx *c);
+/* event_reindex_one puts the event with this id in the search index again, as
+ * search_reindex walks every item (a search_source). */
+enum status event_reindex_one(struct ctx *c, const char *id);
 
 /* event_may_edit: may the viewer edit the event, and record its attendance,
  * decisions and action items? */

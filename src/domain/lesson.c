@@ -257,28 +257,11 @@ enum status lesson_create(struct ctx *c, struct lesson *ls, struct problems *p)
     return store_end(c, s);
 }
 
-enum status lesson_reindex(struct ctx *c)
+enum status lesson_reindex_one(struct ctx *c, const char *id)
 {
-    struct lesson_filter f = {.depth = -1};
-    struct listing l;
-    listing_default(&l);
-    l.limit = LISTING_MAX_LIMIT;
-    l.after = "";
-    for (;;) {
-        struct lesson_list list;
-        enum status s = lesson_list(c, &f, &l, &list);
-        for (int i = 0; s == STATUS_OK && i < list.count; i++) {
-            struct lesson *full;
-            s = lesson_find(c, list.items[i].id, &full);
-            if (s == STATUS_OK)
-                s = lesson_index(c, full);
-        }
-        if (s != STATUS_OK)
-            return s;
-        if (list.count < l.limit)
-            return STATUS_OK;
-        l.after = list.items[list.count - 1].id;
-    }
+    struct lesson *full;
+    enum status s = lesson_find(c, id, &full);
+    return s == STATUS_OK ? lesson_index(c, full) : s;
 }
 
 bool lesson_may_edit(struct ctx *c, const struct lesson *ls)

@@ -115,9 +115,9 @@ enum status lesson_update(struct ctx *c, struct lesson *ls, struct problems *p);
  * leaving a tombstone. */
 enum status lesson_delete(struct ctx *c, struct lesson *ls);
 
-/* lesson_reindex puts every lesson in the search index again (after an
- * import, which moves the data but not the index). */
-enum status lesson_reindex(struct ctx *c);
+/* lesson_reindex_one puts the lesson with this id in the search index again, as
+ * search_reindex walks every item (a search_source). */
+enum status lesson_reindex_one(struct ctx *c, const char *id);
 
 /* lesson_may_edit says whether the viewer may edit (and delete, for those
  * who may publish) the lesson: for showing links. */

@@ -11,11 +11,41 @@
 #include "core/str.h"
 #include "store/store.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* How many items search_reindex reads at a time. */
+#define SEARCH_REINDEX_PAGE 500
 
 enum status search_put(struct ctx *c, const struct search_doc *doc)
 {
     return store_search_put(c, doc);
+}
+
+enum status search_reindex(struct ctx *c, const struct search_source *sources, int count)
+{
+    enum status s = STATUS_OK;
+    char after[64] = "";
+    struct arena *keep = c->arena;
+    for (;;) {
+        struct arena scratch; /* each page's items die with it */
+        arena_init(&scratch, 64 * 1024);
+        c->arena = &scratch;
+        struct search_item_ref *items;
+        int n = 0;
+        s = store_search_sources(c, after, SEARCH_REINDEX_PAGE, &items, &n);
+        for (int i = 0; s == STATUS_OK && i < n; i++)
+            for (int k = 0; k < count; k++)
+                if (strcmp(items[i].kind, sources[k].kind) == 0)
+                    s = sources[k].reindex_one(c, items[i].id);
+        if (n > 0)
+            snprintf(after, sizeof after, "%s", items[n - 1].id);
+        c->arena = keep;
+        arena_free(&scratch);
+        if (s != STATUS_OK || n < SEARCH_REINDEX_PAGE)
+            return s;
+    }
 }
 
 enum status search_forget(struct ctx *c, const char *kind, int64_t item_key)
@@ -121,5 +151,10 @@ enum status search_run(struct ctx *c, const struct search_query *q, const struct
 {
     struct search_terms terms;
     search_terms_parse(c, q->text, &terms);
+    terms.cap = SEARCH_RANKED;
+    const char *cap = getenv("ALLIANCE_SEARCH_RANKED");
+    int64_t n;
+    if (cap && str_parse_int64(cap, 1, SEARCH_RANKED, &n) == 0)
+        terms.cap = n;
     return store_search_run(c, q, &terms, l, out);
 }

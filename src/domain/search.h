@@ -5,7 +5,7 @@
  * Spanish and Portuguese users type without them), "quoted phrases", prefixes
  * (water*), highlighted snippets, filters, counts per kind. Visibility is
  * applied inside the query, so results, pages and counts are right for each
- * viewer.
+ * viewer. At most SEARCH_RANKED matches are ranked, the newest (see there).
  *
  * The domain modules keep the index up to date: every write of an item calls
  * search_put (or search_forget) inside its transaction.
@@ -69,20 +69,52 @@ struct search_hit {
     char *outcome;
 };
 
+/* How many matches a search ranks at most (SEARCH_RANKED; the environment's
+ * ALLIANCE_SEARCH_RANKED, for tests, when set): when more items match than
+ * that, the newest of them (the last put in the index) are ranked, best
+ * first, and the rest are left out — `more` says so, and the viewer is asked
+ * for more words. Ranking every match of a word found in most items takes
+ * seconds in a national installation; these take milliseconds. */
+#define SEARCH_RANKED 1000
+
 struct search_results {
     struct search_hit *hits;
     int count;
-    int64_t total; /* matches of every kind */
+    int64_t total; /* results (ranked matches) of the kind asked, or of every kind */
+    bool more;     /* more items match than were ranked: total is the cap */
     int kind_count;
-    const char *kinds[SEARCH_KINDS_MAX]; /* with counts[i] matches each */
+    const char *kinds[SEARCH_KINDS_MAX]; /* with counts[i] results each */
     int64_t counts[SEARCH_KINDS_MAX];
+    bool counts_more; /* the counts are of the newest SEARCH_RANKED matches of
+                         every kind: there are more */
 };
 
 /* The engine-ready form of a query's text (search.c builds it). */
 struct search_terms {
     const char *fts5;    /* an FTS5 MATCH expression, or NULL for no text */
     const char *tsquery; /* a to_tsquery expression, or NULL */
+    int64_t cap;         /* how many matches to rank at most (SEARCH_RANKED) */
 };
+
+/* An item the index may hold, named by kind and id. */
+struct search_item_ref {
+    char *kind;
+    char *id;
+};
+
+/* A kind of item for search_reindex: its name and how to put one item of it,
+ * by id, in the index again. */
+struct search_source {
+    const char *kind;
+    enum status (*reindex_one)(struct ctx *c, const char *id);
+};
+
+/* search_reindex puts every item of the kinds of sources in the index again
+ * (after an import, which moves the data but not the index), all kinds
+ * together in the order the items were made, so that the index's own order
+ * (its keys) is that of the items, whatever their kind: a search ranks its
+ * newest candidates (search_run). Items of other kinds are left as they are. */
+enum status search_reindex(struct ctx *c, const struct search_source *sources, int count);
 
 /* search_put adds or replaces an item in the index. */
 enum status search_put(struct ctx *c, const struct search_doc *doc);

@@ -13,6 +13,7 @@
 #include "domain/event.h"
 #include "domain/lesson.h"
 #include "domain/rights.h"
+#include "domain/search.h"
 #include "store/schema.h"
 #include "store/store.h"
 #include "store/transfer.h"
@@ -23,6 +24,14 @@
 
 #define TRANSFER_FORMAT "alliance"
 #define PROGRESS_EVERY  5000
+
+/* Every kind of item the search index holds. */
+static const struct search_source search_sources[] = {
+    {"lesson", lesson_reindex_one},     {"entry", entry_reindex_one},
+    {"document", document_reindex_one}, {"enquiry", enquiry_reindex_one},
+    {"event", event_reindex_one},
+};
+#define SEARCH_SOURCE_COUNT ((int)(sizeof search_sources / sizeof search_sources[0]))
 
 struct export_state {
     FILE *out;
@@ -197,6 +206,7 @@ enum status transfer_import(struct ctx *c, FILE *in, transfer_progress progress,
     s = store_begin(c);
     if (s != STATUS_OK)
         return s;
+    store_transfer_bulk(c, true);
     char *text = NULL;
     size_t size = 0;
     int64_t line = 0, total = 0;
@@ -231,18 +241,12 @@ enum status transfer_import(struct ctx *c, FILE *in, transfer_progress progress,
         s = store_transfer_finish(c);
     /* The search index is not moved: it is made again from the items. */
     if (s == STATUS_OK)
-        s = lesson_reindex(c);
-    if (s == STATUS_OK)
-        s = entry_reindex(c);
-    if (s == STATUS_OK)
-        s = enquiry_reindex(c);
-    if (s == STATUS_OK)
-        s = document_reindex(c);
-    if (s == STATUS_OK)
-        s = event_reindex(c);
+        s = search_reindex(c, search_sources, SEARCH_SOURCE_COUNT);
     if (s == STATUS_OK && progress)
         progress(line - 1, total, arg);
-    return store_end(c, s);
+    s = store_end(c, s);
+    store_transfer_bulk(c, false);
+    return s;
 }
 
 bool transfer_empty(struct ctx *c)

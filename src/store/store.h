@@ -309,6 +309,12 @@ enum status store_application_flows(struct ctx *c, int64_t alliance_key, int64_t
 
 /* The search index (store/search.c: FTS5 or a tsvector, by engine). */
 enum status store_search_put(struct ctx *c, const struct search_doc *doc);
+/* store_search_sources gives the next items the index may hold (every lesson,
+ * entry, document and event, and every enquiry published as a FAQ), all kinds
+ * together in id order (the order they were made in), after the id after ("":
+ * from the start): at most limit of them, as kinds[i] and ids[i] in the arena. */
+enum status store_search_sources(struct ctx *c, const char *after, int limit,
+                                 struct search_item_ref **out, int *count);
 enum status store_search_forget(struct ctx *c, const char *kind, int64_t item_key);
 enum status store_search_retire(struct ctx *c, const char *kind, int64_t item_key);
 enum status store_search_run(struct ctx *c, const struct search_query *q,

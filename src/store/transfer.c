@@ -322,6 +322,12 @@ enum status store_transfer_finish(struct ctx *c)
     return s;
 }
 
+void store_transfer_bulk(struct ctx *c, bool on)
+{
+    if (!db_dialect_postgres(c->db))
+        db_exec(c->db, on ? "PRAGMA cache_size=-262144" : "PRAGMA cache_size=-8000");
+}
+
 bool store_transfer_empty(struct ctx *c)
 {
     for (int i = 0; i < TABLE_COUNT; i++)

@@ -56,6 +56,13 @@ enum status store_transfer_insert(struct ctx *c, const struct transfer_table *t,
  * moves each table's key counter past the keys imported. */
 enum status store_transfer_finish(struct ctx *c);
 
+/* store_transfer_bulk gives the connection room for a bulk load (on: true)
+ * and takes it back (false): on SQLite a page cache of 256 MiB while on, so
+ * that the indexes a million rows go into stay in memory instead of being read
+ * back from the file at every insert (with the usual 8 MB an import slows
+ * down as it grows). PostgreSQL keeps its own buffers: nothing to do. */
+void store_transfer_bulk(struct ctx *c, bool on);
+
 /* store_transfer_empty says whether the installation holds no data yet. */
 bool store_transfer_empty(struct ctx *c);
 

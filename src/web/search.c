@@ -45,8 +45,10 @@ static const char *kind_path(const char *kind)
 }
 
 /* kind_tab is one tab of the kinds of record: the link, marked when current. */
+/* kind_tab writes a tab with its count; "+" after it when there are more
+ * matches than were counted (search_results.counts_more). */
 static void kind_tab(struct request *r, const char *kind, const char *label, int64_t count,
-                     bool current)
+                     bool more, bool current)
 {
     struct buf *b = &r->out;
     html_raw(b, "<li><a href=\"");
@@ -55,7 +57,7 @@ static void kind_tab(struct request *r, const char *kind, const char *label, int
     html_text(b, label);
     html_raw(b, " (");
     html_int(b, count);
-    html_raw(b, ")</a></li>");
+    html_raw(b, more ? "+)</a></li>" : ")</a></li>");
 }
 
 void search_page(struct request *r)
@@ -117,12 +119,16 @@ void search_page(struct request *r)
     for (int i = 0; i < res.kind_count; i++)
         all += res.counts[i];
     html_printf(b, "<nav aria-label=\"%s\"><ul class=\"tags\">", _("Kinds of record"));
-    kind_tab(r, NULL, _("Everything"), all, !q.kind);
+    kind_tab(r, NULL, _("Everything"), all, res.counts_more, !q.kind);
     for (int i = 0; i < res.kind_count; i++)
-        kind_tab(r, res.kinds[i], kind_label(res.kinds[i]), res.counts[i],
+        kind_tab(r, res.kinds[i], kind_label(res.kinds[i]), res.counts[i], res.counts_more,
                  str_eq(q.kind, res.kinds[i]));
     html_raw(b, "</ul></nav>\n");
     table_count(r, res.total, N_("%s result"), N_("%s results"));
+    if (res.more)
+        html_printf(b, "<p class=\"hint\">%s</p>\n",
+                    _("More items match than can be ranked at once: these are the newest of "
+                      "them, best first. Add words, or a filter, to find the others."));
     if (res.count == 0) {
         page_empty(r,
                    str_empty(q.text) ? _("Nothing is recorded here yet that you may read.")

@@ -332,7 +332,7 @@ def test_syntax_characters_never_break_a_query():
                     failures.append("GET %s: an error page" % path[:120])
             else:
                 doc = r.json()
-                if set(doc) != {"items", "total", "counts", "offset", "limit"}:
+                if set(doc) != {"items", "total", "more", "counts", "offset", "limit"}:
                     failures.append("GET %s: %s" % (path[:120], sorted(doc)))
     assert not failures, "%d queries failed (src/store/search.c, src/domain/search.c):\n%s" % (
         len(failures), "\n".join(failures))
@@ -593,6 +593,72 @@ def test_changes_reach_the_index():
     F.lessons.remove(ls)
 
 
+def test_a_word_in_too_many_items_ranks_the_newest_of_them():
+    """Ranking every match of a word found in most items takes seconds at a
+    million records (issue 10): a search ranks at most SEARCH_RANKED matches
+    (src/domain/search.h), the newest the viewer may read (the last put in the
+    index), best first, and says there are more. A server of its own with the
+    cap at 5 (ALLIANCE_SEARCH_RANKED): nine public lessons with zqcap, made one
+    after the other; the best match of all (zqcap in its title and thrice in
+    its text) is the oldest, so it is left out; the best of the newest five
+    comes first."""
+    os.environ["ALLIANCE_SEARCH_RANKED"] = "5"
+    try:
+        own = Server().start()
+    finally:
+        del os.environ["ALLIANCE_SEARCH_RANKED"]
+    try:
+        alliance = ok(own.post_json(API + "/alliances", {
+            "slug": "zq-cap", "name": "Zq Cap", "levels": ["National"],
+            "visibility": "public"}), 201)
+        platform = ok(own.post_json(API + "/platforms", {
+            "alliance": alliance["slug"], "name": "Zq cap platform"}), 201)
+        ids_in_order = []
+        for i in range(9):
+            title, text = "Zq lesson %d" % i, "zqcap once, and zqeight"
+            if i == 0:
+                title, text = "Zqcap zqcap", "zqcap zqcap zqcap and zqeight"
+            elif i == 6:
+                title = "Zqcap in the title"
+            elif i == 8:
+                text = "no eight here, zqcap"
+            doc = ok(own.post_json(API + "/lessons", {
+                "platform": platform["id"], "title": title, "lesson": text,
+                "outcome": "success", "visibility": "public", "happened_on": "2025-01-01",
+                "status": "published"}), 201)
+            ids_in_order.append(doc["id"])
+            time.sleep(0.002)  # ids in the order made
+        anyone = own.client()
+        doc = ok(anyone.get(API + "/search?q=zqcap&limit=200"), 200)
+        got = [it["id"] for it in doc["items"]]
+        assert (doc["total"], doc["more"], doc["counts"]) == (5, True, {"lesson": 5}), doc
+        assert set(got) == set(ids_in_order[4:]), "not the newest five"
+        assert got[0] == ids_in_order[6], "the best of them (zqcap in the title) is not first"
+        assert ids_in_order[0] not in got
+        # Paging stays within the ranked five.
+        pages = [it["id"] for offset in (0, 2, 4) for it in ok(anyone.get(
+            API + "/search?q=zqcap&limit=2&offset=%d" % offset), 200)["items"]]
+        assert pages == got, (pages, got)
+        # The kind asked for: its own newest five.
+        doc = ok(anyone.get(API + "/search?q=zqcap&kind=lesson"), 200)
+        assert (doc["total"], doc["more"]) == (5, True), doc
+        # Fewer matches than the cap: all of them, ranked, and no more.
+        doc = ok(anyone.get(API + "/search?q=zqeight&limit=200"), 200)
+        assert (doc["total"], doc["more"]) == (5, True), doc  # eight match: still five
+        doc = ok(anyone.get(API + "/search?q=zqcap+zqeight+title&limit=200"), 200)
+        assert (doc["total"], doc["more"], len(doc["items"])) == (1, False, 1), doc
+        assert doc["items"][0]["id"] == ids_in_order[6]
+        # The page says so, and its counts are marked as the newest ones.
+        page = anyone.get("/search?q=zqcap")
+        assert page.status == 200 and count_line(page.text) == 5
+        assert "More items match than can be ranked at once" in page.text
+        assert "Everything (5+)" in page.text and "Lessons (5+)" in page.text, page.text
+        page = anyone.get("/search?q=zqcap+zqeight+title")
+        assert "More items match" not in page.text and "Everything (1)" in page.text
+    finally:
+        own.stop()
+
+
 def main():
     global server
     started = time.time()
@@ -616,6 +682,7 @@ def main():
              test_snippets_are_marked_and_escaped,
              test_counts_per_kind_and_the_kind_filter,
              test_paging,
+             test_a_word_in_too_many_items_ranks_the_newest_of_them,
              test_filters,
              test_visibility_inside_the_query,
              test_changes_reach_the_index])
