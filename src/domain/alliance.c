@@ -35,7 +35,7 @@ void alliance_level_labels(struct ctx *c, const char *labels[ALLIANCE_LEVELS_MAX
     listing_default(&l);
     l.limit = 50; /* beyond fifty alliances, their first fifty name the levels */
     struct alliance_list list;
-    if (alliance_list(c, &l, &list) != STATUS_OK)
+    if (store_alliance_list_levels(c, &l, &list) != STATUS_OK)
         return;
     for (int i = 0; i < list.count; i++)
         for (int d = 0; d < list.items[i].level_count; d++) {

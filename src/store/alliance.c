@@ -86,7 +86,11 @@ static const struct row_sort alliance_sorts[] = {
     {NULL, NULL, NULL},
 };
 
-enum status store_alliance_list(struct ctx *c, const struct listing *l, struct alliance_list *out)
+/* list_alliances lists alliances with their levels, and with their member
+ * counts when members (a scan of each alliance's memberships after every
+ * change: pages that only name levels go without). */
+static enum status list_alliances(struct ctx *c, const struct listing *l, bool members,
+                                  struct alliance_list *out)
 {
     struct row_query q;
     row_query_init(&q, c, true);
@@ -104,10 +108,21 @@ enum status store_alliance_list(struct ctx *c, const struct listing *l, struct a
         return s;
     for (int i = 0; i < out->count; i++) {
         alliance_levels_load(c, &out->items[i]);
-        out->items[i].member_count = alliance_member_count(c, out->items[i].key);
+        out->items[i].member_count = members ? alliance_member_count(c, out->items[i].key) : -1;
     }
     out->total = row_query_count(&q, "FROM alliance a");
     return STATUS_OK;
+}
+
+enum status store_alliance_list(struct ctx *c, const struct listing *l, struct alliance_list *out)
+{
+    return list_alliances(c, l, true, out);
+}
+
+enum status store_alliance_list_levels(struct ctx *c, const struct listing *l,
+                                       struct alliance_list *out)
+{
+    return list_alliances(c, l, false, out);
 }
 
 static enum status alliance_levels_save(struct ctx *c, const struct alliance *a)

@@ -10,6 +10,7 @@
 #include "domain/capability.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 char *row_text(struct ctx *c, struct db_stmt *st, int i)
 {
@@ -204,13 +205,50 @@ struct db_stmt *row_query_page(struct row_query *q, const char *head, const char
     return st;
 }
 
+/* hash_bytes folds n bytes into h (64-bit FNV-1a). */
+static uint64_t hash_bytes(uint64_t h, const void *bytes, size_t n)
+{
+    const unsigned char *p = bytes;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 1099511628211u;
+    return h;
+}
+
+/* count_key names a count by its statement and every value bound to it (the
+ * viewer included), for the memo. */
+static int64_t count_key(const struct row_query *q, const char *sql)
+{
+    uint64_t h = hash_bytes(14695981039346656037u, sql, strlen(sql) + 1);
+    if (q->viewer) {
+        int64_t viewer[2] = {q->c->viewer->person_key, q->c->viewer->admin ? 1 : 0};
+        h = hash_bytes(h, viewer, sizeof viewer);
+    }
+    for (int i = 0; i < q->count; i++) {
+        if (q->binds[i].text)
+            h = hash_bytes(h, q->binds[i].text, strlen(q->binds[i].text) + 1);
+        else
+            h = hash_bytes(h, &q->binds[i].integer, sizeof q->binds[i].integer);
+        h = hash_bytes(h, q->binds[i].text ? "t" : "i", 1);
+    }
+    return (int64_t)h;
+}
+
 int64_t row_query_count(const struct row_query *q, const char *from)
 {
-    struct db_stmt *st =
-        db_prepare(q->c->db, arena_printf(q->c->arena, "%sSELECT count(*) %s%s",
-                                          q->viewer ? ROW_VIEWER : "", from, q->where));
+    static const char memo[] = "list count";
+    char *sql = arena_printf(q->c->arena, "%sSELECT count(*) %s%s", q->viewer ? ROW_VIEWER : "",
+                             from, q->where);
+    int64_t key = count_key(q, sql), n;
+    if (db_memo_get(q->c->db, memo, key, &n))
+        return n;
+    struct db_stmt *st = db_prepare(q->c->db, sql);
     row_query_bind(q, st);
-    return row_count(st);
+    int rc = db_step(st);
+    n = rc == DB_ROW ? db_column_int(st, 0) : 0;
+    db_done(st);
+    if (rc == DB_ROW) /* a failure is not kept */
+        db_memo_put(q->c->db, memo, key, n);
+    return n;
 }
 
 enum status row_one(struct ctx *c, struct db_stmt *st, size_t size, row_reader read, void *out)

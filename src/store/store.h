@@ -71,6 +71,10 @@ char *store_person_id_by_email(struct ctx *c, const char *email);
 /* Alliances. */
 enum status store_alliance_get(struct ctx *c, const char *id_or_slug, struct alliance **out);
 enum status store_alliance_list(struct ctx *c, const struct listing *l, struct alliance_list *out);
+/* store_alliance_list_levels lists as store_alliance_list does, without the
+ * member counts (member_count -1), for the level labels every list shows. */
+enum status store_alliance_list_levels(struct ctx *c, const struct listing *l,
+                                       struct alliance_list *out);
 enum status store_alliance_insert(struct ctx *c, struct alliance *a);
 enum status store_alliance_update(struct ctx *c, struct alliance *a);
 enum status store_alliance_delete(struct ctx *c, const struct alliance *a);

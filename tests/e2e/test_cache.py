@@ -92,9 +92,41 @@ def test_cache_zero_keeps_nothing_but_still_tags():
         assert done.returncode == 2 and "--cache" in done.stderr, bad
 
 
+def test_list_counts_kept_move_with_the_data_and_the_reader():
+    """A list's count is kept in each connection's memo until the data changes
+    (src/store/row.h row_query_count, issue 10): with --cache 0, so that every
+    answer is made, the total still follows every write on every loop, and one
+    reader's count is never another's (a draft counts for the administrator,
+    not for someone signed out)."""
+    with Server(args=("--cache", "0")) as s:
+        s.post_json("/api/v1/alliances", {"slug": "t", "name": "T", "levels": ["National"],
+                                          "visibility": "public"})
+        platform = s.post_json("/api/v1/platforms", {"alliance": "t", "name": "P"}).json()["id"]
+
+        def totals(auth):
+            return {s.get("/api/v1/lessons?limit=1", auth=auth).json()["total"]
+                    for _ in range(TRIES)}
+
+        for n in range(1, 4):
+            r = s.post_json("/api/v1/lessons", {
+                "platform": platform, "title": "Lesson %d" % n, "lesson": "Text.",
+                "outcome": "success", "visibility": "public", "happened_on": "2025-01-01",
+                "status": "published"})
+            assert r.status == 201, r.text
+            assert totals(True) == {n} and totals(False) == {n}, (n, totals(True), totals(False))
+        r = s.post_json("/api/v1/lessons", {
+            "platform": platform, "title": "A draft", "lesson": "Text.", "outcome": "failure",
+            "visibility": "public", "happened_on": "2025-01-01", "status": "draft"})
+        assert r.status == 201, r.text
+        assert totals(True) == {4} and totals(False) == {3}, (totals(True), totals(False))
+        assert s.delete("/api/v1/lessons/" + r.json()["id"]).status == 204
+        assert totals(True) == {3} and totals(False) == {3}
+
+
 if __name__ == "__main__":
     run([test_get_carries_an_etag_and_304_when_held, test_a_write_changes_what_is_answered,
          test_bug_kept_answer_never_reaches_another_reader,
          test_pages_with_a_form_token_are_not_kept_for_others,
          test_answers_with_their_own_headers_are_not_tagged,
-         test_cache_zero_keeps_nothing_but_still_tags])
+         test_cache_zero_keeps_nothing_but_still_tags,
+         test_list_counts_kept_move_with_the_data_and_the_reader])
