@@ -419,8 +419,12 @@ void flow_alliance_section(struct request *r, const struct alliance *a)
     html_printf(b, "<h2 id=\"flows\">%s</h2>\n", _("Flow figures"));
     if (f.total.up + f.total.down + f.total.across + f.total.received + f.total.applications == 0) {
         page_empty(r,
-                   _("No shares in the last four quarters. Share a lesson from its page: up to "
-                     "the parent platform, down or across."),
+                   r->ctx.viewer->account_key
+                       ? _("No shares you may see in the last four quarters. Share a lesson "
+                           "from its page: up to the parent platform, down or across.")
+                       : _("No shares you may see in the last four quarters: shares are seen "
+                           "by the members of the platforms that send and receive them. Sign "
+                           "in to see yours."),
                    NULL, NULL);
         return;
     }
