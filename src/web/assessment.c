@@ -84,7 +84,7 @@ static void grid_section(struct request *r, const struct assessment_list *latest
         return;
     }
     html_printf(b,
-                "<figure class=\"picture\"><img src=\"%s\" width=\"670\" height=\"480\" "
+                "<figure class=\"picture\"><img src=\"%s\" width=\"710\" height=\"480\" "
                 "alt=\"%s\"><figcaption>%s</figcaption></figure>\n",
                 svg_href,
                 _("The influence–interest grid: the table below lists the same stakeholders, "

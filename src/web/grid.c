@@ -125,12 +125,14 @@ static void grid_legend(struct buf *b)
                _("Moved since the last assessment"));
 }
 
-/* The position of the k-th dot placed in a cell: a 3 × 3 cluster around
- * the centre, so that up to nine stakeholders in one cell stay apart. */
+/* The position of the k-th dot placed in a cell: the centre first, then
+ * around it, so that up to nine stakeholders in one cell stay apart. */
 static void dot_offset(int k, int *dx, int *dy)
 {
-    *dx = (k % 3 - 1) * 22;
-    *dy = ((k / 3) % 3 - 1) * 22;
+    static const int offsets[9][2] = {{0, 0},   {22, 0},   {-22, 0},  {0, 22},   {0, -22},
+                                      {22, 22}, {-22, 22}, {22, -22}, {-22, -22}};
+    *dx = offsets[k % 9][0];
+    *dy = offsets[k % 9][1];
 }
 
 void grid_svg(struct request *r, const struct assessment_list *list, const char *title)
@@ -143,7 +145,7 @@ void grid_svg(struct request *r, const struct assessment_list *list, const char 
                                             "lists them."),
                                           list->count)
                            : _("No stakeholder has been assessed yet.");
-    int width = GRID_X0 + GRID_SIDE + 200, height = GRID_Y0 + GRID_SIDE + 50;
+    int width = GRID_X0 + GRID_SIDE + 240, height = GRID_Y0 + GRID_SIDE + 50;
     svg_document_begin(b, width, height);
     svg_begin(b, width, height, "grid", title, desc);
     xml_raw(b, "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" "
