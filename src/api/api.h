@@ -132,6 +132,8 @@ void api_indicator_rollup(struct request *r);
 void api_observation_list(struct request *r);
 void api_observation_create(struct request *r);
 void api_observation_get(struct request *r);
+void api_observation_delete(struct request *r);
+void api_indicator_delete(struct request *r);
 /* api/discussion.c */
 void api_discussion_list(struct request *r);
 void api_discussion_create(struct request *r);

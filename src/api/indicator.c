@@ -229,6 +229,24 @@ void api_observation_get(struct request *r)
         api_send(r, 200, observation_json(o));
 }
 
+void api_observation_delete(struct request *r)
+{
+    struct observation *o = NULL;
+    if (!api_done(r, observation_find(&r->ctx, request_capture(r, 0), &o), NULL))
+        return;
+    struct indicator *ind = NULL;
+    if (api_done(r, indicator_find(&r->ctx, o->indicator_id, &ind), NULL) &&
+        api_done(r, observation_delete(&r->ctx, ind, o), NULL))
+        api_deleted(r);
+}
+
+void api_indicator_delete(struct request *r)
+{
+    struct indicator *ind = indicator_load(r);
+    if (ind && api_done(r, indicator_delete(&r->ctx, ind), NULL))
+        api_deleted(r);
+}
+
 static json_t *figure_json(const struct rollup_value *v)
 {
     return v->present ? json_real(v->value) : json_null();

@@ -352,6 +352,32 @@ enum status indicator_update(struct ctx *c, struct indicator *ind, struct proble
     return store_end(c, s);
 }
 
+int64_t indicator_figure_count(struct ctx *c, const struct indicator *ind)
+{
+    return store_indicator_observation_count(c, ind->key);
+}
+
+enum status indicator_delete(struct ctx *c, struct indicator *ind)
+{
+    enum status s = rights_on_alliance(c, ind->alliance_key);
+    if (s != STATUS_OK)
+        return s;
+    s = store_begin(c);
+    if (s != STATUS_OK)
+        return s;
+    struct audit_draft d;
+    audit_begin(&d, "delete", "indicator", ind->id, ind->name, ind->alliance_key, 0);
+    audit_text(&d, "name", ind->name, NULL);
+    audit_text(&d, "kind", ind->kind, NULL);
+    audit_text(&d, "aggregation", ind->aggregation, NULL);
+    audit_text(&d, "figures",
+               arena_printf(c->arena, "%lld", (long long)indicator_figure_count(c, ind)), NULL);
+    s = audit_save(c, &d);
+    if (s == STATUS_OK)
+        s = store_indicator_delete(c, ind);
+    return store_end(c, s);
+}
+
 enum status observation_find(struct ctx *c, const char *id, struct observation **out)
 {
     return str_empty(id) ? STATUS_NOT_FOUND : store_observation_get(c, id, out);
@@ -454,6 +480,29 @@ enum status observation_record(struct ctx *c, const struct indicator *ind, struc
         s = store_observation_insert(c, o);
     if (s == STATUS_OK)
         s = observation_audit(c, ind, before, o);
+    return store_end(c, s);
+}
+
+enum status observation_delete(struct ctx *c, const struct indicator *ind, struct observation *o)
+{
+    enum status s = rights_on_platform(c, o->platform_key, RIGHT_PUBLISH_ITEMS);
+    if (s != STATUS_OK)
+        return s;
+    s = store_begin(c);
+    if (s != STATUS_OK)
+        return s;
+    struct audit_draft d;
+    audit_begin(&d, "delete", "observation", o->id,
+                arena_printf(c->arena, "%s, %s", ind->name, o->period), ind->alliance_key,
+                o->platform_key);
+    audit_text(&d, "period", o->period, NULL);
+    audit_text(&d, "value", o->value, NULL);
+    audit_text(&d, "weight", o->weight, NULL);
+    audit_text(&d, "source", o->source, NULL);
+    audit_text(&d, "note", o->note, NULL);
+    s = audit_save(c, &d);
+    if (s == STATUS_OK)
+        s = store_observation_delete(c, o);
     return store_end(c, s);
 }
 

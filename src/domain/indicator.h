@@ -126,6 +126,15 @@ enum status indicator_create(struct ctx *c, struct indicator *ind, struct proble
 /* indicator_update stores an edited definition. */
 enum status indicator_update(struct ctx *c, struct indicator *ind, struct problems *p);
 
+/* indicator_delete removes the indicator and every figure of it (the right to
+ * edit the alliance), leaving tombstones; the audit trail keeps the
+ * definition. */
+enum status indicator_delete(struct ctx *c, struct indicator *ind);
+
+/* indicator_figure_count counts the figures an indicator holds, corrected
+ * ones included (for the confirmation of a deletion). */
+int64_t indicator_figure_count(struct ctx *c, const struct indicator *ind);
+
 /* indicator_may_define: may the viewer define and edit the alliance's
  * indicators? */
 bool indicator_may_define(struct ctx *c, int64_t alliance_key);
@@ -203,6 +212,11 @@ struct observation_import_report {
 enum status observation_import(struct ctx *c, const struct indicator *ind, FILE *in,
                                const char *period, bool dry_run,
                                struct observation_import_report *out);
+
+/* observation_delete withdraws a figure recorded by mistake (for the wrong
+ * platform or period), with its history of corrections (those who may
+ * record for its platform), leaving tombstones and an audit entry. */
+enum status observation_delete(struct ctx *c, const struct indicator *ind, struct observation *o);
 
 /* Figures of an indicator across the hierarchy: the platforms of its alliance
  * in tree order (parents first) and, for each period that has an observation

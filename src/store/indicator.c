@@ -288,3 +288,59 @@ enum status store_observation_insert(struct ctx *c, struct observation *o)
     }
     return s;
 }
+
+enum status store_observation_delete(struct ctx *c, const struct observation *o)
+{
+    /* The history is every row of the platform's period: the chain of
+     * corrections is cut from its newest end, so that no row names one
+     * already gone. */
+    struct db_stmt *st = db_prepare(c->db, "SELECT id FROM observation WHERE indicator_key = ? "
+                                           "AND platform_key = ? AND period = ? ORDER BY key DESC");
+    db_bind_int(st, 1, o->indicator_key);
+    db_bind_int(st, 2, o->platform_key);
+    db_bind_text(st, 3, o->period);
+    char **ids = NULL;
+    int count = 0, cap = 0;
+    while (db_step(st) == DB_ROW) {
+        if (count == cap) {
+            cap = cap ? cap * 2 : 8;
+            char **bigger = arena_array(c->arena, (size_t)cap, sizeof *bigger);
+            if (count)
+                memcpy(bigger, ids, (size_t)count * sizeof *ids);
+            ids = bigger;
+        }
+        ids[count++] = row_text(c, st, 0);
+    }
+    db_done(st);
+    enum status s = STATUS_OK;
+    for (int i = 0; s == STATUS_OK && i < count; i++) {
+        struct db_stmt *del = db_prepare(c->db, "DELETE FROM observation WHERE id = ?");
+        db_bind_text(del, 1, ids[i]);
+        s = row_write(c, del);
+        if (s == STATUS_OK)
+            s = store_tombstone(c, ids[i], "observation");
+    }
+    return s;
+}
+
+int64_t store_indicator_observation_count(struct ctx *c, int64_t indicator_key)
+{
+    struct db_stmt *st =
+        db_prepare(c->db, "SELECT count(*) FROM observation WHERE indicator_key = ?");
+    db_bind_int(st, 1, indicator_key);
+    return row_count(st);
+}
+
+enum status store_indicator_delete(struct ctx *c, const struct indicator *ind)
+{
+    enum status s = row_tombstones(c, "observation",
+                                   "SELECT id FROM observation WHERE indicator_key = ?", ind->key);
+    if (s == STATUS_OK)
+        s = row_exec_key(c, "UPDATE observation SET corrects_key = NULL WHERE indicator_key = ?",
+                         ind->key);
+    if (s == STATUS_OK)
+        s = row_exec_key(c, "DELETE FROM observation WHERE indicator_key = ?", ind->key);
+    if (s == STATUS_OK)
+        s = row_exec_key(c, "DELETE FROM indicator WHERE key = ?", ind->key);
+    return s == STATUS_OK ? store_tombstone(c, ind->id, "indicator") : s;
+}

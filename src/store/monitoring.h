@@ -41,6 +41,16 @@ enum status store_observation_supersede(struct ctx *c, int64_t key);
  * recorded_at). */
 enum status store_observation_insert(struct ctx *c, struct observation *o);
 
+/* store_observation_delete removes an observation and every one of the same
+ * indicator, platform and period (its history), with tombstones. */
+enum status store_observation_delete(struct ctx *c, const struct observation *o);
+/* store_indicator_delete removes an indicator and its observations, with
+ * tombstones. */
+enum status store_indicator_delete(struct ctx *c, const struct indicator *ind);
+/* store_indicator_observation_count counts an indicator's observations,
+ * corrected ones included, whoever reads. */
+int64_t store_indicator_observation_count(struct ctx *c, int64_t indicator_key);
+
 enum status store_budget_get(struct ctx *c, const char *id, struct budget_line **out);
 /* store_budget_list: a page of l, or every line (at most BUDGET_LIST_MAX)
  * when l is NULL. */

@@ -519,9 +519,12 @@ static void indicator_about(struct request *r, const struct indicator *ind)
         html_raw(b, "</ol></section>\n");
     }
     html_printf(b, "<section class=\"card\"><h2>%s</h2><ul>", _("Actions"));
-    if (indicator_may_define(&r->ctx, ind->alliance_key))
+    if (indicator_may_define(&r->ctx, ind->alliance_key)) {
         html_printf(b, "<li><a href=\"%s\">%s</a></li>",
                     page_href(r, "/indicators/", ind->id, "/edit"), _("Edit the indicator"));
+        html_printf(b, "<li><a href=\"%s\">%s</a></li>",
+                    page_href(r, "/indicators/", ind->id, "/delete"), _("Delete the indicator"));
+    }
     if (r->ctx.viewer->account_key) {
         html_printf(b, "<li><a href=\"%s\">%s</a></li>",
                     page_href(r, "/indicators/", ind->id, "/record"), _("Record a figure"));
@@ -765,7 +768,9 @@ void observation_page(struct request *r)
         html_url_arg(b, o->platform_id);
         html_raw(b, "&amp;period=");
         html_url_arg(b, o->period);
-        html_printf(b, "\">%s</a></li></ul></section>\n", _("Correct the figure"));
+        html_printf(b, "\">%s</a></li><li><a href=\"%s\">%s</a></li></ul></section>\n",
+                    _("Correct the figure"), page_href(r, "/observations/", o->id, "/delete"),
+                    _("Withdraw the figure"));
     }
     page_end(r, 200);
 }
@@ -1026,4 +1031,132 @@ void observation_import_post(struct request *r)
         return;
     }
     import_form(r, ind, figures, period, mode, rep, s);
+}
+
+void indicator_delete_page(struct request *r)
+{
+    struct indicator *ind;
+    enum status s = indicator_find(&r->ctx, request_capture(r, 0), &ind);
+    if (!page_allowed(r, s) || !page_allowed(r, rights_on_alliance(&r->ctx, ind->alliance_key)))
+        return;
+    struct page page = {
+        .title = _("Delete the indicator"), .context = ind->alliance_name, .nav = "alliances"};
+    alliance_crumbs(r, &page, ind->alliance_slug, ind->alliance_name);
+    page_crumb(&page, ind->name, page_href(r, "/indicators/", ind->id, ""));
+    page_crumb(&page, _("Delete"), NULL);
+    page_begin(r, &page);
+    html_printf(&r->out, "<h1>%s</h1>\n<p>%s</p>\n", _("Delete the indicator"),
+                arena_printf(&r->arena,
+                             _("The indicator %s and its %lld figures (corrections included) "
+                               "will be deleted. The audit trail keeps a record of the "
+                               "deletion. Download the figures first if you may need them."),
+                             ind->name, (long long)indicator_figure_count(&r->ctx, ind)));
+    form_begin(r, page_href(r, "/indicators/", ind->id, "/delete"), NULL);
+    form_end(r, _("Delete the indicator"), page_href(r, "/indicators/", ind->id, ""), true);
+    page_end(r, 200);
+}
+
+void indicator_delete_post(struct request *r)
+{
+    struct indicator *ind;
+    enum status s = indicator_find(&r->ctx, request_capture(r, 0), &ind);
+    if (!page_allowed(r, s))
+        return;
+    s = indicator_delete(&r->ctx, ind);
+    if (s == STATUS_OK)
+        request_redirect(r, page_href(r, "/alliances/", ind->alliance_slug, "/indicators"));
+    else
+        page_fail(r, s);
+}
+
+/* observation_load finds the observation of the address and its indicator,
+ * and checks the right to record for its platform. */
+static struct observation *observation_load(struct request *r, struct indicator **ind)
+{
+    struct observation *o;
+    enum status s = observation_find(&r->ctx, request_capture(r, 0), &o);
+    if (!page_allowed(r, s))
+        return NULL;
+    s = indicator_find(&r->ctx, o->indicator_id, ind);
+    if (!page_allowed(r, s) ||
+        !page_allowed(r, rights_on_platform(&r->ctx, o->platform_key, RIGHT_PUBLISH_ITEMS)))
+        return NULL;
+    return o;
+}
+
+void observation_delete_page(struct request *r)
+{
+    struct indicator *ind;
+    struct observation *o = observation_load(r, &ind);
+    if (!o)
+        return;
+    char *period = indicator_period_label(&r->ctx, o->period);
+    struct page page = {
+        .title = _("Withdraw the figure"), .context = ind->alliance_name, .nav = "alliances"};
+    alliance_crumbs(r, &page, ind->alliance_slug, ind->alliance_name);
+    page_crumb(&page, ind->name, page_href(r, "/indicators/", ind->id, ""));
+    page_crumb(&page, _("Withdraw"), NULL);
+    page_begin(r, &page);
+    html_printf(&r->out, "<h1>%s</h1>\n<p>%s</p>\n", _("Withdraw the figure"),
+                arena_printf(&r->arena,
+                             _("The figure of %s for %s, with its history of corrections, will "
+                               "be deleted: for a figure recorded for the wrong platform or "
+                               "period. To change a figure, correct it instead. The audit trail "
+                               "keeps a record."),
+                             o->platform_name, period));
+    form_begin(r, page_href(r, "/observations/", o->id, "/delete"), NULL);
+    form_end(r, _("Withdraw the figure"), page_href(r, "/observations/", o->id, ""), true);
+    page_end(r, 200);
+}
+
+void observation_delete_post(struct request *r)
+{
+    struct indicator *ind;
+    struct observation *o = observation_load(r, &ind);
+    if (!o)
+        return;
+    enum status s = observation_delete(&r->ctx, ind, o);
+    if (s == STATUS_OK)
+        request_redirect(r, page_href(r, "/indicators/", ind->id, ""));
+    else
+        page_fail(r, s);
+}
+
+#define PLATFORM_SECTION_INDICATORS 5
+
+void indicator_platform_section(struct request *r, const struct platform *pl)
+{
+    struct listing l;
+    listing_default(&l);
+    l.limit = PLATFORM_SECTION_INDICATORS;
+    struct indicator_list list;
+    if (indicator_list(&r->ctx, pl->alliance_key, &l, &list) != STATUS_OK || !list.count)
+        return;
+    struct buf *b = &r->out;
+    html_printf(b, "<h2 id=\"indicators\">%s</h2>\n<ul>", _("Indicators"));
+    for (int j = 0; j < list.count; j++) {
+        const struct indicator *ind = &list.items[j];
+        struct indicator_figures f;
+        if (indicator_figures(&r->ctx, ind, &f) != STATUS_OK)
+            continue;
+        int i = indicator_platform_index(&f, pl->key);
+        int k = f.period_count - 1;
+        while (k >= 0 && i >= 0 && !f.nodes[k][i].figure.present)
+            k--;
+        html_printf(b, "<li><a href=\"%s\">%s</a>: ", page_href(r, "/indicators/", ind->id, ""),
+                    ind->name);
+        if (k < 0 || i < 0)
+            html_printf(b, "<span class=\"muted\">%s</span>", _("Not reported"));
+        else
+            html_printf(b, "%s <span class=\"muted small\">(%s)</span>",
+                        indicator_value_text(&r->ctx, ind, f.nodes[k][i].figure.value),
+                        indicator_period_label(&r->ctx, f.periods[k]));
+        html_raw(b, "</li>");
+    }
+    html_raw(b, "</ul>\n");
+    html_printf(b, "<p><a href=\"%s\">%s</a></p>\n",
+                page_href(r, "/platforms/", pl->id, "/indicators"),
+                list.total > list.count
+                    ? arena_printf(&r->arena, _("See all %lld indicators"), (long long)list.total)
+                    : _("See the indicators and their progress"));
 }

@@ -377,6 +377,7 @@ void platform_page(struct request *r)
     document_platform_section(r, pl);
     enquiries_section(r, pl);
     share_platform_section(r, pl);
+    indicator_platform_section(r, pl);
     flow_platform_link(r, pl);
     members_section(r, pl);
     children_section(r, pl);

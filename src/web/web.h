@@ -295,7 +295,14 @@ void observation_new_page(struct request *r);
 void observation_create_post(struct request *r);
 void observation_page(struct request *r);
 void platform_indicators_page(struct request *r);
+/* indicator_platform_section writes the platform page's section of its
+ * latest figures (a few indicators; the dashboard has them all). */
+void indicator_platform_section(struct request *r, const struct platform *pl);
 void observation_import_page(struct request *r);
+void indicator_delete_page(struct request *r);
+void indicator_delete_post(struct request *r);
+void observation_delete_page(struct request *r);
+void observation_delete_post(struct request *r);
 void observation_import_post(struct request *r);
 /* web/budget.c: budgets of platforms and alliances, and needs. */
 void platform_budget_page(struct request *r);

@@ -465,6 +465,39 @@ def test_bad_csv_rows_are_reported_by_line_and_nothing_is_imported():
     assert r.status == 400 and "may not record" in r.text
 
 
+def test_withdrawing_a_figure_and_deleting_an_indicator():
+    ind = IND["Functional water points"]
+    tamale = PLATFORMS["Tamale Metropolitan WASH Platform"]
+    obs = ok(server.get(API + "/indicators/%s/observations?platform=%s&period=2025-Q4&history=true"
+                        % (ind["id"], tamale)))["items"]
+    assert len(obs) == 3
+    member = server.web_client("juliana.ayeebo@example.net")
+    assert member.get("/observations/%s/delete" % obs[0]["id"]).status == 403
+    admin = server.web_client("admin@example.org")
+    page = ok_page("/observations/%s/delete" % obs[1]["id"], admin)
+    assert "Withdraw the figure" in page
+    r = admin.post_form("/observations/%s/delete" % obs[1]["id"], {})
+    assert r.status == 303, r.status
+    for o in obs:  # the whole history goes
+        assert server.get(API + "/observations/" + o["id"]).status == 404
+    tombs = server.sql("SELECT count(*) FROM tombstone WHERE kind = 'observation'")
+    assert int(tombs[0][0]) == 3, tombs
+    fig = rollup("Functional water points", 7)
+    assert fig["Tamale Metropolitan WASH Platform"]["missing"] is True
+    assert fig["Northern Regional WASH Platform"]["rolled_up"] == water_points(1, 7)
+    # Deleting an indicator takes its figures with it.
+    doomed = IND["Longest wait for a hand pump repair"]
+    figures = ok(server.get(API + "/indicators/%s/observations" % doomed["id"]))["items"]
+    page = ok_page("/indicators/%s/delete" % doomed["id"], admin)
+    assert "%d figures" % len(figures) in page
+    assert member.get("/indicators/%s/delete" % doomed["id"]).status == 403
+    assert server.delete(API + "/indicators/" + doomed["id"]).status == 204
+    assert server.get(API + "/indicators/" + doomed["id"]).status == 404
+    assert server.get(API + "/observations/" + figures[0]["id"]).status == 404
+    audit = server.sql("SELECT count(*) FROM audit WHERE kind = 'indicator' AND action = 'delete'")
+    assert int(audit[0][0]) == 1
+
+
 def main():
     global server
     server = Server(demo=True)
@@ -482,7 +515,8 @@ def main():
              test_visibility_of_budgets_and_needs,
              test_who_may_keep_a_budget_and_record_needs,
              test_csv_round_trip,
-             test_bad_csv_rows_are_reported_by_line_and_nothing_is_imported])
+             test_bad_csv_rows_are_reported_by_line_and_nothing_is_imported,
+             test_withdrawing_a_figure_and_deleting_an_indicator])
     finally:
         server.stop()
         server.cleanup()
