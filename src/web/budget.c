@@ -126,7 +126,7 @@ static void totals_section(struct request *r, const struct budget_totals *totals
     }
     if (!count)
         return;
-    static const char *categories[BUDGET_CATEGORY_COUNT];
+    const char **categories = arena_array(&r->arena, BUDGET_CATEGORY_COUNT, sizeof(char *));
     double *planned = arena_array(&r->arena, BUDGET_CATEGORY_COUNT, sizeof(double));
     double *spent = arena_array(&r->arena, BUDGET_CATEGORY_COUNT, sizeof(double));
     for (int k = 0; k < BUDGET_CATEGORY_COUNT; k++) {
@@ -333,9 +333,11 @@ static struct form_option *category_options(struct request *r)
     return o;
 }
 
-static const struct form_option *visibility_options(void)
+/* visibility_options lists who may read a line or need (arena: the labels are
+ * translated for each request). */
+static const struct form_option *visibility_options(struct request *r)
 {
-    static struct form_option o[3];
+    struct form_option *o = arena_array(&r->arena, 3, sizeof *o);
     o[0] = (struct form_option){"alliance", _("Members of the alliance")};
     o[1] = (struct form_option){"platform", _("Members of the platform")};
     o[2] = (struct form_option){"public", _("Anyone")};
@@ -386,7 +388,7 @@ static void budget_form(struct request *r, const struct budget_form *bf, const s
     form_input(r, p, "planned", _("Planned"), _("A whole amount."), bf->planned, "text", true);
     form_input(r, p, "spent", _("Spent"), _("A whole amount; 0 until money is spent."), bf->spent,
                "text", true);
-    form_select(r, p, "visibility", _("Who may read it"), NULL, visibility_options(), 3,
+    form_select(r, p, "visibility", _("Who may read it"), NULL, visibility_options(r), 3,
                 bf->line.visibility);
     form_end(r, button, cancel, false);
 }
@@ -670,7 +672,7 @@ static void need_form(struct request *r, const struct need *n, bool with_status,
                "text", false);
     if (with_status)
         form_select(r, p, "status", _("Status"), NULL, status_options, 3, n->status);
-    form_select(r, p, "visibility", _("Who may read it"), NULL, visibility_options(), 3,
+    form_select(r, p, "visibility", _("Who may read it"), NULL, visibility_options(r), 3,
                 n->visibility);
     form_end(r, button, cancel, false);
 }

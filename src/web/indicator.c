@@ -343,7 +343,7 @@ static void rollup_table(struct request *r, const struct indicator *ind,
 
 /* missing_section lists, for each period, the platforms at the bottom of
  * the hierarchy (no platform below them) that did not report. */
-static void missing_section(struct request *r, const struct indicator_figures *f, int chosen)
+static void missing_section(struct request *r, const struct indicator_figures *f)
 {
     struct buf *b = &r->out;
     html_printf(b, "<h2 id=\"missing\">%s</h2>\n", _("Missing reports"));
@@ -353,12 +353,10 @@ static void missing_section(struct request *r, const struct indicator_figures *f
                 "</tr></thead><tbody>\n",
                 _("Period"), _("Reports"), _("Missing"));
     for (int k = f->period_count - 1; k >= 0; k--) {
-        int leaves = 0, reported = 0;
+        int reported = 0;
         for (int i = 0; i < f->platform_count; i++)
-            if (!f->nodes[k][i].children) {
-                leaves++;
+            if (!f->nodes[k][i].children)
                 reported += f->nodes[k][i].entered.present;
-            }
         html_raw(b, "<tr><td><a href=\"?period=");
         html_url_arg(b, f->periods[k]);
         html_printf(b, "\">%s</a></td><td>%d</td><td>",
@@ -370,10 +368,8 @@ static void missing_section(struct request *r, const struct indicator_figures *f
         if (!shown)
             html_printf(b, "%s", _("None"));
         html_raw(b, "</td></tr>\n");
-        (void)leaves;
     }
     html_raw(b, "</tbody></table></div>\n");
-    (void)chosen;
 }
 
 /* trend_chart draws the figure of each top-level and second-level platform
@@ -584,7 +580,7 @@ void indicator_page(struct request *r)
         rollup_table(r, ind, &f, k);
         trend_chart(r, ind, &f);
         progress_chart(r, ind, &f);
-        missing_section(r, &f, k);
+        missing_section(r, &f);
     }
     page_side(r);
     indicator_about(r, ind);
