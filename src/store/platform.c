@@ -199,8 +199,10 @@ int64_t store_platform_items(struct ctx *c, int64_t platform_key)
                           "(SELECT count(*) FROM event_platform WHERE platform_key = ?) + "
                           "(SELECT count(*) FROM observation WHERE platform_key = ?) + "
                           "(SELECT count(*) FROM budget_line WHERE platform_key = ?) + "
-                          "(SELECT count(*) FROM need WHERE platform_key = ?)");
-    for (int i = 1; i <= 8; i++)
+                          "(SELECT count(*) FROM need WHERE platform_key = ?) + "
+                          "(SELECT count(*) FROM discussion WHERE platform_key = ? AND "
+                          "item_kind = 'platform')");
+    for (int i = 1; i <= 9; i++)
         db_bind_int(st, i, platform_key);
     return row_count(st);
 }

@@ -573,6 +573,21 @@ def test_bad_input():
     assert r.status == 400 and "f-body" in r.text
 
 
+def test_platform_with_a_discussion_is_not_deleted():
+    """Bug: a platform whose only content was a stand-alone discussion could
+    not be deleted (the discussion still named it) and the answer did not say
+    why; it now counts among what the platform holds, refused with 409."""
+    doc = ok(server.post_json(API + "/platforms", {
+        "alliance": F.alliances["open"].slug, "name": "Zq talk platform to delete",
+        "parent": P("o-top").id}), 201)
+    ok(server.post_json(API + "/memberships", {"platform": doc["id"], "person": V("member").person,
+                                               "role": "member"}), 201)
+    start_thread("member", platform=doc["id"], visibility="platform", title="Zq keep me")
+    r = server.delete(API + "/platforms/" + doc["id"])
+    assert r.status == 409 and "holds" in r.json()["error"]["message"], r.text
+    assert V("member").api.get(API + "/discussions?platform=" + doc["id"]).json()["total"] == 1
+
+
 def test_thread_of_five_thousand_replies():
     """Pages stay under 30 KB and open by key, whatever the depth."""
     t = start_thread("member", platform=P("o-a").id, visibility="alliance",
@@ -665,6 +680,7 @@ def main():
              test_notifications_follow_the_item,
              test_read_mark_and_mark_all_read,
              test_bad_input,
+             test_platform_with_a_discussion_is_not_deleted,
              test_thread_of_five_thousand_replies])
 
 
