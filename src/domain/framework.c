@@ -99,7 +99,7 @@ static enum status people_gap(struct ctx *c, const struct alliance *a, struct fr
     enum status s = platform_tree(c, a->key, FRAMEWORK_PLATFORMS_MAX, &tree);
     for (int i = 0; s == STATUS_OK && i < tree.count; i++) {
         struct health h;
-        s = health_compute(c, tree.items[i].key, 0, &h);
+        s = health_compute_parts(c, tree.items[i].key, 0, HEALTH_MEMBERS, &h);
         if (s == STATUS_OK && (!h.with_facilitator || !h.with_documenter)) {
             f->people_gap_platform_id = tree.items[i].id;
             break;
@@ -128,7 +128,8 @@ enum status framework_compute(struct ctx *c, const struct alliance *a, struct fr
     }
     struct health h;
     if (s == STATUS_OK)
-        s = health_compute(c, 0, a->key, &h);
+        s = health_compute_parts(
+            c, 0, a->key, HEALTH_MEMBERS | HEALTH_ATTENDANCE | HEALTH_LESSONS | HEALTH_EVENTS, &h);
     if (s != STATUS_OK)
         return s;
     f->events = h.meetings;

@@ -52,8 +52,14 @@ int health_condition_parse(const char *name)
 enum status health_compute(struct ctx *c, int64_t platform_key, int64_t alliance_key,
                            struct health *h)
 {
+    return health_compute_parts(c, platform_key, alliance_key, HEALTH_ALL, h);
+}
+
+enum status health_compute_parts(struct ctx *c, int64_t platform_key, int64_t alliance_key,
+                                 unsigned parts, struct health *h)
+{
     *h = (struct health){0};
-    enum status s = store_health(c, platform_key, alliance_key, h);
+    enum status s = store_health(c, platform_key, alliance_key, parts, h);
     if (s != STATUS_OK)
         return s;
     for (int i = 0; i < ORGANISATION_KIND_COUNT; i++)

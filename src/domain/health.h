@@ -88,10 +88,28 @@ struct health_check_list {
     int count;
 };
 
+/* The parts of the figures, each one statement, for a reader that needs
+ * only some (the framework view asks for four of nine). */
+enum {
+    HEALTH_MEMBERS = 1u << 0,    /* members, platforms, roles named, capabilities */
+    HEALTH_SIZE = 1u << 1,       /* active members, recent events */
+    HEALTH_KINDS = 1u << 2,      /* kinds of organisation */
+    HEALTH_PEOPLE = 1u << 3,     /* gender and groups among member people */
+    HEALTH_ATTENDANCE = 1u << 4, /* attendances and speakers */
+    HEALTH_RETURNING = 1u << 5,  /* attendees who came back */
+    HEALTH_LESSONS = 1u << 6,    /* lessons, failures, questions */
+    HEALTH_SHARES = 1u << 7,     /* shares sent, received, answered */
+    HEALTH_EVENTS = 1u << 8,     /* meetings, joint events, action items */
+    HEALTH_ALL = (1u << 9) - 1
+};
+
 /* health_compute fills h for the platform (platform_key) or, when it is 0,
- * every platform of the alliance (alliance_key). today is YYYY-MM-DD. */
+ * every platform of the alliance (alliance_key); health_compute_parts only
+ * the parts named (the others stay 0). */
 enum status health_compute(struct ctx *c, int64_t platform_key, int64_t alliance_key,
                            struct health *h);
+enum status health_compute_parts(struct ctx *c, int64_t platform_key, int64_t alliance_key,
+                                 unsigned parts, struct health *h);
 
 /* health_checks returns the readable self-assessments of the scope, newest
  * first (at most limit, arena). */

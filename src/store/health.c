@@ -27,7 +27,8 @@
     "BIGINT) = 0 AND alliance_key = CAST(? AS BIGINT))), "                                         \
     "period(since_active, since, now_at, today) AS (VALUES (CAST(? AS TEXT), CAST(? AS TEXT), "    \
     "CAST(? AS TEXT), CAST(? AS TEXT))), "                                                         \
-    "seen_event(key, ends_at, platforms) AS (SELECT ev.key, ev.ends_at, (SELECT count(*) FROM "    \
+    "seen_event(key, ends_at, platforms) AS MATERIALIZED (SELECT ev.key, ev.ends_at, (SELECT "     \
+    "count(*) FROM "                                                                               \
     "event_platform x WHERE x.event_key = ev.key) FROM event ev WHERE ev.status = 'published' "    \
     "AND ev.ends_at <= (SELECT now_at FROM period) AND ev.ends_at >= (SELECT since FROM period) "  \
     "AND EXISTS (SELECT 1 FROM event_platform sp WHERE sp.event_key = ev.key AND "                 \
@@ -119,12 +120,16 @@ static const char *const health_queries[] = {
                 "coalesce(max(m.cap_research), 0), coalesce(max(m.cap_documentation), 0) FROM "
                 "membership m WHERE m.platform_key IN (SELECT key FROM scope)",
     /* Size: active members, recent events. */
-    HEALTH_HEAD "SELECT (SELECT count(*) FROM membership m WHERE m.platform_key IN (SELECT key "
-                "FROM scope) AND EXISTS (SELECT 1 FROM attendance at JOIN seen_event se ON "
-                "se.key = at.event_key LEFT JOIN person ap ON ap.key = at.person_key WHERE "
-                "se.ends_at >= (SELECT since_active FROM period) AND (at.person_key = "
-                "m.person_key OR ap.organisation_key = m.organisation_key))), (SELECT count(*) "
-                "FROM seen_event WHERE ends_at >= (SELECT since_active FROM period))",
+    /* Who attended lately is found once, not once a member: a member is
+     * active when they, or (for an organisation) one of its people, did. */
+    HEALTH_HEAD ", active(person_key, organisation_key) AS MATERIALIZED (SELECT at.person_key, "
+                "ap.organisation_key FROM attendance at JOIN seen_event se ON se.key = "
+                "at.event_key LEFT JOIN person ap ON ap.key = at.person_key WHERE se.ends_at >= "
+                "(SELECT since_active FROM period)) SELECT (SELECT count(*) FROM membership m "
+                "WHERE m.platform_key IN (SELECT key FROM scope) AND (m.person_key IN (SELECT "
+                "person_key FROM active) OR m.organisation_key IN (SELECT organisation_key FROM "
+                "active))), (SELECT count(*) FROM seen_event WHERE ends_at >= (SELECT "
+                "since_active FROM period))",
     /* Mix: member organisations by kind (the order of organisation.h). */
     HEALTH_HEAD
     "SELECT coalesce(sum(CASE WHEN kind = 'government' THEN 1 ELSE 0 END), 0), "
@@ -187,7 +192,7 @@ static const char *const health_queries[] = {
                 "ai.due_on < (SELECT today FROM period) AND ai.status = 'done')",
 };
 
-enum status store_health(struct ctx *c, int64_t platform_key, int64_t alliance_key,
+enum status store_health(struct ctx *c, int64_t platform_key, int64_t alliance_key, unsigned parts,
                          struct health *h)
 {
     int64_t caps[CAPABILITY_COUNT];
@@ -209,6 +214,8 @@ enum status store_health(struct ctx *c, int64_t platform_key, int64_t alliance_k
     };
     static const int widths[] = {12, 2, 7, 5, 6, 2, 4, 4, 5};
     for (size_t i = 0; i < sizeof health_queries / sizeof health_queries[0]; i++) {
+        if (!(parts & (1u << i)))
+            continue;
         struct db_stmt *st = health_prepare(c, health_queries[i], platform_key, alliance_key);
         enum status s = health_row(c, st, outs[i], widths[i]);
         if (s != STATUS_OK)

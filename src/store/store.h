@@ -196,7 +196,7 @@ enum status store_network_peers(struct ctx *c, int64_t alliance_key, int limit,
 enum status store_network_seats(struct ctx *c, int64_t alliance_key, int limit,
                                 struct network_seat_row **out, int *count);
 
-enum status store_health(struct ctx *c, int64_t platform_key, int64_t alliance_key,
+enum status store_health(struct ctx *c, int64_t platform_key, int64_t alliance_key, unsigned parts,
                          struct health *h);
 enum status store_health_absent_groups(struct ctx *c, int64_t platform_key, int limit, char ***out,
                                        int *count);
