@@ -101,8 +101,16 @@ enum status store_audit_insert(struct ctx *c, const struct audit_draft *d)
     "(au.kind <> 'application' OR (SELECT everything FROM v) = 1 OR EXISTS (SELECT 1 FROM "        \
     "application ap JOIN search_item si ON si.kind = 'lesson' AND si.item_key = ap.lesson_key "    \
     "WHERE ap.id = au.record_id AND " ROW_EXPAND(ROW_VISIBLE_ITEM, AUDIT_ITEM("si.item_key")) "))"
+/* An assessment's entry names its stakeholder: one about a person the viewer
+ * may not see (all of whose memberships are in alliances hidden from them) is
+ * left out, as the assessment itself is. */
+#define AUDIT_ASSESSMENT_VISIBLE                                                                   \
+    "(au.kind <> 'assessment' OR (SELECT everything FROM v) = 1 OR NOT EXISTS (SELECT 1 FROM "     \
+    "assessment sa WHERE sa.id = au.record_id AND sa.person_key IS NOT NULL AND "                  \
+    "NOT " ROW_VISIBLE_PERSON_KEY("sa.person_key") "))"
 #define AUDIT_ITEM_VISIBLE                                                                         \
     AUDIT_APPLICATION_VISIBLE                                                                      \
+    " AND " AUDIT_ASSESSMENT_VISIBLE                                                               \
     " AND " AUDIT_HIDDEN_IN("search_item", "si.item_key") " AND " AUDIT_HIDDEN_IN(                 \
         "retired_item",                                                                            \
         "0") " AND " AUDIT_SHARE_HIDDEN_IN("search_item", "si.item_key = sh.item_key",             \

@@ -474,6 +474,25 @@ def test_gaps_with_links_to_act():
     assert 'href="/platforms/%s/stakeholders/new"' % F.p["A"] in html
 
 
+def test_bug_audit_named_a_hidden_person_assessed():
+    """The audit entry of an assessment names its stakeholder: a member of
+    the platform who may not see the person assessed (whose only membership
+    is in a members-only alliance) read that name in the platform's audit
+    trail, though the assessment itself was hidden from them."""
+    post("/alliances", {"slug": "zq-stk-hidden", "name": "Zq Stk hidden alliance",
+                        "levels": ["National"], "visibility": "members"})
+    hp = post("/platforms", {"alliance": "zq-stk-hidden", "name": "Zq Stk platform H"})["id"]
+    hidden = post("/people", {"name": "Zq Stk Hiddenperson"})["id"]
+    post("/memberships", {"platform": hp, "person": hidden, "role": "member"})
+    done = post("/assessments", {"platform": F.p["A"], "person": hidden, "influence": 2,
+                                 "interest": 2})
+    m = F.v["m"]
+    ok(m.api.get(API + "/assessments/" + done["id"]), 404)
+    audit = m.web.get("/platforms/%s/audit" % F.p["A"])
+    assert audit.status == 200 and "Zq Stk Hiddenperson" not in audit.text
+    assert "Zq Stk Hiddenperson" in F.v["admin"].web.get("/platforms/%s/audit" % F.p["A"]).text
+
+
 def test_bug_event_api_bodies_leaked():
     """Bug: the events API (api/event.c) never released the JSON bodies of
     events, attendance, decisions and action items it read, so every such
@@ -503,6 +522,7 @@ def main():
              test_health_figures_match_hand_computed,
              test_self_assessment_beside_the_figures,
              test_gaps_with_links_to_act,
+             test_bug_audit_named_a_hidden_person_assessed,
              test_bug_event_api_bodies_leaked])
 
 
