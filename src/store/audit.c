@@ -103,11 +103,12 @@ enum status store_audit_insert(struct ctx *c, const struct audit_draft *d)
     "WHERE ap.id = au.record_id AND " ROW_EXPAND(ROW_VISIBLE_ITEM, AUDIT_ITEM("si.item_key")) "))"
 /* An assessment's entry names its stakeholder: one about a person the viewer
  * may not see (all of whose memberships are in alliances hidden from them) is
- * left out, as the assessment itself is. */
+ * left out, as the assessment itself is; so are the entries of a deleted
+ * assessment, whose stakeholder is no longer known, but for administrators. */
 #define AUDIT_ASSESSMENT_VISIBLE                                                                   \
-    "(au.kind <> 'assessment' OR (SELECT everything FROM v) = 1 OR NOT EXISTS (SELECT 1 FROM "     \
-    "assessment sa WHERE sa.id = au.record_id AND sa.person_key IS NOT NULL AND "                  \
-    "NOT " ROW_VISIBLE_PERSON_KEY("sa.person_key") "))"
+    "(au.kind <> 'assessment' OR (SELECT everything FROM v) = 1 OR EXISTS (SELECT 1 FROM "         \
+    "assessment sa WHERE sa.id = au.record_id AND (sa.person_key IS NULL "                         \
+    "OR " ROW_VISIBLE_PERSON_KEY("sa.person_key") ")))"
 #define AUDIT_ITEM_VISIBLE                                                                         \
     AUDIT_APPLICATION_VISIBLE                                                                      \
     " AND " AUDIT_ASSESSMENT_VISIBLE                                                               \

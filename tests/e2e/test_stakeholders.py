@@ -491,6 +491,10 @@ def test_bug_audit_named_a_hidden_person_assessed():
     audit = m.web.get("/platforms/%s/audit" % F.p["A"])
     assert audit.status == 200 and "Zq Stk Hiddenperson" not in audit.text
     assert "Zq Stk Hiddenperson" in F.v["admin"].web.get("/platforms/%s/audit" % F.p["A"]).text
+    # Nor once the assessment is deleted, when whom it was about is no longer known.
+    ok(server.delete(API + "/assessments/" + done["id"]), 204)
+    assert "Zq Stk Hiddenperson" not in m.web.get("/platforms/%s/audit" % F.p["A"]).text
+    assert "Zq Stk Hiddenperson" in F.v["admin"].web.get("/platforms/%s/audit" % F.p["A"]).text
 
 
 def test_bug_event_api_bodies_leaked():
