@@ -109,24 +109,18 @@ enum status store_audit_insert(struct ctx *c, const struct audit_draft *d)
     "(au.kind <> 'assessment' OR (SELECT everything FROM v) = 1 OR EXISTS (SELECT 1 FROM "         \
     "assessment sa WHERE sa.id = au.record_id AND (sa.person_key IS NULL "                         \
     "OR " ROW_VISIBLE_PERSON_KEY("sa.person_key") ")))"
+/* The four ways an item's entry is hidden, named one by one so that each
+ * reads on its own line: a live item, a deleted one, a share of either. */
+#define AUDIT_LIVE_HIDDEN    AUDIT_HIDDEN_IN("search_item", "si.item_key")
+#define AUDIT_RETIRED_HIDDEN AUDIT_HIDDEN_IN("retired_item", "0")
+#define AUDIT_SHARE_OF_LIVE_HIDDEN                                                                 \
+    AUDIT_SHARE_HIDDEN_IN("search_item", "si.item_key = sh.item_key", "si.item_key")
+#define AUDIT_SHARE_OF_RETIRED_HIDDEN                                                              \
+    AUDIT_SHARE_HIDDEN_IN("retired_item", "si.item_id = sh.item_id", "0")
 #define AUDIT_ITEM_VISIBLE                                                                         \
-    AUDIT_APPLICATION_VISIBLE                                                                      \
-    " AND " AUDIT_ASSESSMENT_VISIBLE                                                               \
-    " AND " AUDIT_HIDDEN_IN("search_item", "si.item_key") " AND " AUDIT_HIDDEN_IN(                 \
-        "retired_item",                                                                            \
-        "0") " AND " AUDIT_SHARE_HIDDEN_IN("search_item", "si.item_key = sh.item_key",             \
-                                           "si.item_key") " AND " AUDIT_SHARE_HIDDEN_IN("reti"     \
-                                                                                        "red_"     \
-                                                                                        "ite"      \
-                                                                                        "m",       \
-                                                                                        "si."      \
-                                                                                        "item"     \
-                                                                                        "_id "     \
-                                                                                        "= "       \
-                                                                                        "sh."      \
-                                                                                        "item"     \
-                                                                                        "_id",     \
-                                                                                        "0")
+    AUDIT_APPLICATION_VISIBLE " AND " AUDIT_ASSESSMENT_VISIBLE " AND " AUDIT_LIVE_HIDDEN           \
+                              " AND " AUDIT_RETIRED_HIDDEN " AND " AUDIT_SHARE_OF_LIVE_HIDDEN      \
+                              " AND " AUDIT_SHARE_OF_RETIRED_HIDDEN
 
 static void audit_row(struct ctx *c, struct db_stmt *st, void *item)
 {
