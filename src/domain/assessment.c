@@ -151,15 +151,8 @@ static enum status assessment_audit(struct ctx *c, const char *action, const str
 
 enum status assessment_create(struct ctx *c, struct assessment *a, struct problems *p)
 {
-    enum status s = rights_signed_in(c);
-    if (s != STATUS_OK)
-        return s;
     struct platform *pl;
-    if (platform_find(c, a->platform_id, &pl) != STATUS_OK) {
-        problems_invalid(p, "platform", _("Choose a platform that exists"));
-        return STATUS_INVALID;
-    }
-    s = rights_on_platform(c, pl->key, RIGHT_PUBLISH_ITEMS);
+    enum status s = platform_for_writing(c, a->platform_id, RIGHT_PUBLISH_ITEMS, p, &pl);
     if (s != STATUS_OK)
         return s;
     a->platform_key = pl->key;

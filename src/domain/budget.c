@@ -169,15 +169,8 @@ static enum status budget_audit(struct ctx *c, const char *action, const struct 
 enum status budget_create(struct ctx *c, struct budget_line *b, const char *platform_id,
                           struct problems *p)
 {
-    enum status s = rights_signed_in(c);
-    if (s != STATUS_OK)
-        return s;
     struct platform *pl;
-    if (platform_find(c, platform_id, &pl) != STATUS_OK) {
-        problems_invalid(p, "platform", _("Choose a platform that exists"));
-        return STATUS_INVALID;
-    }
-    s = rights_on_platform(c, pl->key, RIGHT_EDIT_PLATFORM);
+    enum status s = platform_for_writing(c, platform_id, RIGHT_EDIT_PLATFORM, p, &pl);
     if (s != STATUS_OK)
         return s;
     b->platform_key = pl->key;
@@ -327,15 +320,8 @@ static enum status need_audit(struct ctx *c, const char *action, const struct ne
 
 enum status need_create(struct ctx *c, struct need *n, const char *platform_id, struct problems *p)
 {
-    enum status s = rights_signed_in(c);
-    if (s != STATUS_OK)
-        return s;
     struct platform *pl;
-    if (platform_find(c, platform_id, &pl) != STATUS_OK) {
-        problems_invalid(p, "platform", _("Choose a platform that exists"));
-        return STATUS_INVALID;
-    }
-    s = rights_on_platform(c, pl->key, RIGHT_WRITE_ITEMS);
+    enum status s = platform_for_writing(c, platform_id, RIGHT_WRITE_ITEMS, p, &pl);
     if (s != STATUS_OK)
         return s;
     n->platform_key = pl->key;

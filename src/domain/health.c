@@ -76,15 +76,8 @@ enum status health_checks(struct ctx *c, int64_t platform_key, int64_t alliance_
 enum status health_check_add(struct ctx *c, const char *platform_id, struct health_check *hc,
                              struct problems *p)
 {
-    enum status s = rights_signed_in(c);
-    if (s != STATUS_OK)
-        return s;
     struct platform *pl;
-    if (platform_find(c, platform_id, &pl) != STATUS_OK) {
-        problems_invalid(p, "platform", _("Choose a platform that exists"));
-        return STATUS_INVALID;
-    }
-    s = rights_on_platform(c, pl->key, RIGHT_WRITE_ITEMS);
+    enum status s = platform_for_writing(c, platform_id, RIGHT_WRITE_ITEMS, p, &pl);
     if (s != STATUS_OK)
         return s;
     hc->platform_key = pl->key;

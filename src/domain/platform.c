@@ -24,6 +24,19 @@ enum status platform_find(struct ctx *c, const char *id, struct platform **out)
     return s;
 }
 
+enum status platform_for_writing(struct ctx *c, const char *id, enum right right,
+                                 struct problems *p, struct platform **out)
+{
+    enum status s = rights_signed_in(c);
+    if (s != STATUS_OK)
+        return s;
+    if (platform_find(c, id, out) != STATUS_OK) {
+        problems_invalid(p, "platform", _("Choose a platform that exists"));
+        return STATUS_INVALID;
+    }
+    return rights_on_platform(c, (*out)->key, right);
+}
+
 /* platform_audit records the differences between before (NULL: a create) and
  * after (NULL: a delete). */
 static enum status platform_audit(struct ctx *c, const char *action, const struct platform *before,

@@ -13,6 +13,7 @@
 #include "core/problem.h"
 #include "domain/context.h"
 #include "domain/listing.h"
+#include "domain/rights.h"
 
 #include <stdint.h>
 
@@ -80,6 +81,13 @@ struct platform_link_list {
 /* platform_find loads a platform by id with its alliance, level label, parent,
  * member count, child count and capabilities. */
 enum status platform_find(struct ctx *c, const char *id, struct platform **out);
+
+/* platform_for_writing finds the platform a new record goes to, for someone
+ * signed in who holds right there: an unknown id
+ * is a problem on the "platform" field (STATUS_INVALID); a missing right,
+ * the status rights_on_platform gives. */
+enum status platform_for_writing(struct ctx *c, const char *id, enum right right,
+                                 struct problems *p, struct platform **out);
 
 /* platform_list returns one page of platforms. Sort keys: level (default:
  * level then name), name, place, members, created. */
