@@ -18,16 +18,56 @@
 #include <stdio.h>
 
 /* A migration: its SQL in SQLite's dialect, translated for PostgreSQL; or,
- * where the engines really differ (full-text search), the PostgreSQL text. */
+ * where the engines really differ (full-text search, changing a constraint),
+ * the PostgreSQL text, and for SQLite a list of edits of the tables' text. */
 struct migration {
     const char *sql;
-    const char *postgres; /* NULL: translate sql */
+    const char *postgres;           /* NULL: translate sql */
+    const struct table_edit *edits; /* SQLite: applied after sql, until one with no table */
+};
+
+/* A table edit: in SQLite, a constraint is part of the table's CREATE text
+ * and cannot be altered; a table rebuilt would cascade the deletes of its
+ * rows to the tables that refer to it. A constraint that only allows more
+ * than before (a longer IN list, a NOT NULL dropped) is changed in place
+ * instead, in the text SQLite keeps (sqlite_schema), as SQLite's documentation
+ * of ALTER TABLE describes ("making other kinds of table schema changes"):
+ * every row stored satisfies the new text, so nothing else changes. Each edit
+ * must find its text exactly once, or the migration fails. */
+struct table_edit {
+    const char *table;
+    const char *from;
+    const char *to;
 };
 
 #define SAME(sql)                                                                                  \
     {                                                                                              \
-        sql, NULL                                                                                  \
+        sql, NULL, NULL                                                                            \
     }
+
+/* 19: what the constraints of earlier tables allow, widened for what comes
+ * next: shares of event minutes and learning questions; threads on events,
+ * learning questions and shares; notifications of proposals opened and
+ * closing, of action items due and of enquiries assigned (a notification has a
+ * reply when it is of a mention or a reply, and only then); decisions of a
+ * platform, not taken at an event. */
+static const struct table_edit widen_19[] = {
+    {"share", "CHECK (kind IN ('lesson','entry','document'))",
+     "CHECK (kind IN ('lesson','entry','document','event','question'))"},
+    {"discussion", "CHECK (item_kind IN ('platform','lesson','entry',    'document'))",
+     "CHECK (item_kind IN ('platform','lesson','entry','document','event','question','share'))"},
+    {"notification", "CHECK (kind IN ('mention','reply','share'))",
+     "CHECK (kind IN ('mention','reply','share','proposal','proposal_closing','action_due',"
+     "'enquiry_assigned'))"},
+    {"notification", "CHECK ((kind = 'share') = (reply_key IS NULL))",
+     "CHECK ((kind IN ('mention','reply')) = (reply_key IS NOT NULL))"},
+    {"notification_preference", "CHECK (kind IN ('mention','reply','share'))",
+     "CHECK (kind IN ('mention','reply','share','proposal','proposal_closing','action_due',"
+     "'enquiry_assigned'))"},
+    {"decision", "event_key INTEGER NOT NULL REFERENCES event(key)",
+     "event_key INTEGER REFERENCES event(key)"},
+    {NULL, NULL, NULL},
+};
 
 static const struct migration migrations[] = {
     /* 1: the alliance, its levels and platforms, organisations, people, memberships. */
@@ -311,7 +351,8 @@ static const struct migration migrations[] = {
      "    setweight(to_tsvector('simple', alliance_unaccent(tags)), 'B') ||"
      "    setweight(to_tsvector('simple', alliance_unaccent(body)), 'C')) STORED"
      ");"
-     "CREATE INDEX search_text_document ON search_text USING GIN (document);"},
+     "CREATE INDEX search_text_document ON search_text USING GIN (document);",
+     NULL},
 
     /* 6: the process-documentation journal: entries of a platform (an
      * observation, a story of change, a reflection, a quote or a photo) with
@@ -429,21 +470,23 @@ static const struct migration migrations[] = {
      * space before the words are cut, and the text search configuration
      * alliance_search removes accents from each word, in the document and in
      * the query alike (so ts_headline marks São for sao too). SQLite: nothing. */
-    {"", "CREATE TEXT SEARCH CONFIGURATION alliance_search (COPY = simple);"
-         "ALTER TEXT SEARCH CONFIGURATION alliance_search ALTER MAPPING FOR asciiword, asciihword,"
-         "  hword_asciipart, word, hword, hword_part, numword, numhword, hword_numpart"
-         "  WITH public.unaccent, simple;"
-         "CREATE OR REPLACE FUNCTION alliance_words(text) RETURNS text"
-         "  LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT"
-         "  AS $$ SELECT regexp_replace($1, '[!-/:-@\\[-`{-~\\u00A0-\\u00BF\\u00D7\\u00F7"
-         "\\u02B9-\\u02DF\\u2000-\\u206F\\u2190-\\u2BFF\\u3000-\\u303F\\uFE30-\\uFE6F"
-         "\\uFF01-\\uFF0F\\uFF1A-\\uFF20\\uFF3B-\\uFF40\\uFF5B-\\uFF65]+', ' ', 'g') $$;"
-         "ALTER TABLE search_text DROP COLUMN document;"
-         "ALTER TABLE search_text ADD COLUMN document tsvector GENERATED ALWAYS AS ("
-         "  setweight(to_tsvector('alliance_search', alliance_words(title)), 'A') ||"
-         "  setweight(to_tsvector('alliance_search', alliance_words(tags)), 'B') ||"
-         "  setweight(to_tsvector('alliance_search', alliance_words(body)), 'C')) STORED;"
-         "CREATE INDEX search_text_document ON search_text USING GIN (document);"},
+    {"",
+     "CREATE TEXT SEARCH CONFIGURATION alliance_search (COPY = simple);"
+     "ALTER TEXT SEARCH CONFIGURATION alliance_search ALTER MAPPING FOR asciiword, asciihword,"
+     "  hword_asciipart, word, hword, hword_part, numword, numhword, hword_numpart"
+     "  WITH public.unaccent, simple;"
+     "CREATE OR REPLACE FUNCTION alliance_words(text) RETURNS text"
+     "  LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT"
+     "  AS $$ SELECT regexp_replace($1, '[!-/:-@\\[-`{-~\\u00A0-\\u00BF\\u00D7\\u00F7"
+     "\\u02B9-\\u02DF\\u2000-\\u206F\\u2190-\\u2BFF\\u3000-\\u303F\\uFE30-\\uFE6F"
+     "\\uFF01-\\uFF0F\\uFF1A-\\uFF20\\uFF3B-\\uFF40\\uFF5B-\\uFF65]+', ' ', 'g') $$;"
+     "ALTER TABLE search_text DROP COLUMN document;"
+     "ALTER TABLE search_text ADD COLUMN document tsvector GENERATED ALWAYS AS ("
+     "  setweight(to_tsvector('alliance_search', alliance_words(title)), 'A') ||"
+     "  setweight(to_tsvector('alliance_search', alliance_words(tags)), 'B') ||"
+     "  setweight(to_tsvector('alliance_search', alliance_words(body)), 'C')) STORED;"
+     "CREATE INDEX search_text_document ON search_text USING GIN (document);",
+     NULL},
 
     /* 10: what visibility needs of a deleted item, kept when it leaves the
      * search index: the audit trail goes on hiding entries about a deleted
@@ -845,6 +888,27 @@ static const struct migration migrations[] = {
          "  delivery TEXT NOT NULL CHECK (delivery IN ('now','daily','weekly','never')),"
          "  PRIMARY KEY (person_key, kind)"
          ") STRICT;"),
+
+    /* 19: the constraints widened (widen_19 above); PostgreSQL names its
+     * constraints, so they are dropped and added again. */
+    {"",
+     "ALTER TABLE share DROP CONSTRAINT share_kind_check,"
+     "  ADD CONSTRAINT share_kind_check"
+     "  CHECK (kind IN ('lesson','entry','document','event','question'));"
+     "ALTER TABLE discussion DROP CONSTRAINT discussion_item_kind_check,"
+     "  ADD CONSTRAINT discussion_item_kind_check CHECK (item_kind IN ('platform','lesson',"
+     "  'entry','document','event','question','share'));"
+     "ALTER TABLE notification DROP CONSTRAINT notification_kind_check,"
+     "  ADD CONSTRAINT notification_kind_check CHECK (kind IN ('mention','reply','share',"
+     "  'proposal','proposal_closing','action_due','enquiry_assigned')),"
+     "  DROP CONSTRAINT notification_check1,"
+     "  ADD CONSTRAINT notification_check1"
+     "  CHECK ((kind IN ('mention','reply')) = (reply_key IS NOT NULL));"
+     "ALTER TABLE notification_preference DROP CONSTRAINT notification_preference_kind_check,"
+     "  ADD CONSTRAINT notification_preference_kind_check CHECK (kind IN ('mention','reply',"
+     "  'share','proposal','proposal_closing','action_due','enquiry_assigned'));"
+     "ALTER TABLE decision ALTER COLUMN event_key DROP NOT NULL;",
+     widen_19},
 };
 
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
@@ -866,6 +930,40 @@ int schema_version(struct db *db)
     return version;
 }
 
+/* edit_tables applies a migration's table edits (SQLite only), within the
+ * migration's transaction, and makes every connection read the tables again
+ * (the schema cookie moves on). */
+static int edit_tables(struct db *db, const struct table_edit *edits)
+{
+    if (db_exec(db, "PRAGMA writable_schema=ON") != DB_DONE)
+        return -1;
+    int rc = 0;
+    for (const struct table_edit *e = edits; e->table && rc == 0; e++) {
+        struct db_stmt *st = db_prepare(db, "UPDATE sqlite_schema SET sql = replace(sql, ?, ?) "
+                                            "WHERE type = 'table' AND name = ? AND "
+                                            "instr(sql, ?) > 0");
+        db_bind_text(st, 1, e->from);
+        db_bind_text(st, 2, e->to);
+        db_bind_text(st, 3, e->table);
+        db_bind_text(st, 4, e->from);
+        if (db_step(st) != DB_DONE || db_changes(db) != 1) {
+            fprintf(stderr, "alliance: the table %s has no \"%s\" to change\n", e->table, e->from);
+            rc = -1;
+        }
+        db_done(st);
+    }
+    struct db_stmt *st = db_prepare(db, "PRAGMA schema_version");
+    int64_t cookie = rc == 0 && db_step(st) == DB_ROW ? db_column_int(st, 0) : -1;
+    db_done(st);
+    char bump[64];
+    snprintf(bump, sizeof bump, "PRAGMA schema_version=%lld", (long long)cookie + 1);
+    if (cookie < 0 || db_exec(db, bump) != DB_DONE)
+        rc = -1;
+    if (db_exec(db, "PRAGMA writable_schema=OFF") != DB_DONE)
+        rc = -1;
+    return rc;
+}
+
 int schema_migrate(struct db *db)
 {
     int version = schema_version(db);
@@ -885,7 +983,8 @@ int schema_migrate(struct db *db)
         bool pg = db_dialect_postgres(db);
         if (db_begin(db) != DB_DONE ||
             (pg && postgres ? db_exec(db, postgres) : db_exec_schema(db, migrations[v].sql)) !=
-                DB_DONE)
+                DB_DONE ||
+            (!pg && migrations[v].edits && edit_tables(db, migrations[v].edits) != 0))
             goto fail;
         char now[32];
         clock_now_iso(now, sizeof now);

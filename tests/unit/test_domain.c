@@ -92,6 +92,59 @@ static void migrations_reach_the_latest_version_once(void **state)
     db_exec(f->db, "DELETE FROM schema_version WHERE version = 999");
 }
 
+/* Migration 19 widened constraints of earlier tables in place (on SQLite by
+ * editing the tables' text): the new kinds are taken, unknown ones are still
+ * refused, and the database stays whole. */
+static void widened_constraints_take_the_new_kinds_and_no_others(void **state)
+{
+    struct fixture *f = *state;
+    struct alliance *a = make_alliance(&f->c, "widened");
+    struct platform *top = make_platform(&f->c, a, "Top", NULL);
+    make_platform(&f->c, a, "Below", top->id);
+    const char *share = "INSERT INTO share (id, kind, item_key, item_id, from_platform_key, "
+                        "to_platform_key, direction, attributed, shared_at) "
+                        "SELECT '%s', '%s', 1, 'x', min(key), max(key), 'down', 1, 'now' "
+                        "FROM platform";
+    char sql[512];
+    const char *kinds[] = {"lesson", "event", "question", "gossip"};
+    for (int i = 0; i < 4; i++) {
+        snprintf(sql, sizeof sql, share, kinds[i], kinds[i]);
+        assert_int_equal(db_exec(f->db, sql) == DB_DONE, i < 3);
+    }
+    const char *thread = "INSERT INTO discussion (id, platform_key, item_kind, item_key, "
+                         "created_at, updated_at) SELECT '%s', min(key), '%s', 7, 'now', 'now' "
+                         "FROM platform";
+    const char *items[] = {"event", "question", "share", "rumour"};
+    for (int i = 0; i < 4; i++) {
+        snprintf(sql, sizeof sql, thread, items[i], items[i]);
+        assert_int_equal(db_exec(f->db, sql) == DB_DONE, i < 3);
+    }
+    assert_int_equal(db_exec(f->db, "INSERT INTO person (id, name, created_at, updated_at) "
+                                    "VALUES ('p1', 'Ama', 'now', 'now')"),
+                     DB_DONE);
+    const char *note = "INSERT INTO notification (id, person_key, kind, created_at) "
+                       "SELECT '%s', key, '%s', 'now' FROM person";
+    /* A mention needs its reply; the new kinds have none. */
+    const char *notes[] = {"proposal",         "proposal_closing", "action_due",
+                           "enquiry_assigned", "mention",          "whisper"};
+    for (int i = 0; i < 6; i++) {
+        snprintf(sql, sizeof sql, note, notes[i], notes[i]);
+        assert_int_equal(db_exec(f->db, sql) == DB_DONE, i < 4);
+    }
+    assert_int_equal(db_exec(f->db, "INSERT INTO notification_preference "
+                                    "SELECT key, 'action_due', 'daily' FROM person"),
+                     DB_DONE);
+    assert_int_equal(db_exec(f->db, "INSERT INTO decision (id, text, created_at, updated_at) "
+                                    "VALUES ('d1', 'Agreed', 'now', 'now')"),
+                     DB_DONE);
+    if (!db_dialect_postgres(f->db)) {
+        struct db_stmt *st = db_prepare(f->db, "PRAGMA integrity_check");
+        assert_int_equal(db_step(st), DB_ROW);
+        assert_string_equal(db_column_text(st, 0), "ok");
+        db_done(st);
+    }
+}
+
 static void alliance_fields_are_validated_by_name(void **state)
 {
     struct fixture *f = *state;
@@ -356,6 +409,8 @@ int main(void)
         return 1;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(migrations_reach_the_latest_version_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(widened_constraints_take_the_new_kinds_and_no_others, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(alliance_fields_are_validated_by_name, setup, teardown),
         cmocka_unit_test_setup_teardown(a_platform_parent_is_one_level_up_in_the_same_alliance,
                                         setup, teardown),
