@@ -384,11 +384,7 @@ enum status document_delete(struct ctx *c, struct document *d)
         return s;
     s = document_audit(c, "delete", d, NULL);
     if (s == STATUS_OK)
-        s = search_retire(c, "document", d->key);
-    if (s == STATUS_OK)
-        s = share_item_deleted(c, "document", d->key);
-    if (s == STATUS_OK)
-        s = discussion_item_deleted(c, "document", d->key);
+        s = item_retire(c, "document", d->key);
     if (s == STATUS_OK)
         s = store_document_delete(c, d);
     return store_end(c, s);

@@ -306,11 +306,7 @@ enum status entry_delete(struct ctx *c, struct entry *e)
         return s;
     s = entry_audit(c, "delete", e, NULL);
     if (s == STATUS_OK)
-        s = search_retire(c, "entry", e->key);
-    if (s == STATUS_OK)
-        s = share_item_deleted(c, "entry", e->key);
-    if (s == STATUS_OK)
-        s = discussion_item_deleted(c, "entry", e->key);
+        s = item_retire(c, "entry", e->key);
     if (s == STATUS_OK)
         s = store_entry_delete(c, e);
     return store_end(c, s);

@@ -454,7 +454,7 @@ enum status event_delete(struct ctx *c, struct event *e)
         return s;
     s = event_audit(c, "delete", e, NULL);
     if (s == STATUS_OK)
-        s = search_retire(c, "event", e->key);
+        s = item_retire(c, "event", e->key);
     if (s == STATUS_OK)
         s = store_event_delete(c, e);
     return store_end(c, s);

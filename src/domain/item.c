@@ -6,7 +6,10 @@
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/str.h"
+#include "domain/discussion.h"
 #include "domain/rights.h"
+#include "domain/search.h"
+#include "domain/share.h"
 
 bool item_may_edit(struct ctx *c, int64_t platform_key, int64_t author_key)
 {
@@ -38,4 +41,14 @@ char *item_published_at(struct ctx *c, const char *status, char *before)
     char now[32];
     clock_now_iso(now, sizeof now);
     return arena_strdup(c->arena, now);
+}
+
+enum status item_retire(struct ctx *c, const char *kind, int64_t key)
+{
+    enum status s = search_retire(c, kind, key);
+    if (s == STATUS_OK)
+        s = share_item_deleted(c, kind, key);
+    if (s == STATUS_OK)
+        s = discussion_item_deleted(c, kind, key);
+    return s;
 }

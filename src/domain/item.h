@@ -31,4 +31,11 @@ enum status item_publish_rights(struct ctx *c, int64_t platform_key, const char 
  * arena). */
 char *item_published_at(struct ctx *c, const char *status, char *before);
 
+/* item_retire is what the deletion of an item (kind "lesson", "entry",
+ * "document", "event", …; key its row's key) takes with it, within the
+ * caller's transaction: its place in the search index (kept as a retired item
+ * for the audit trail's visibility), the access its shares gave (withdrawn),
+ * and its discussion thread. The caller deletes the item's own row. */
+enum status item_retire(struct ctx *c, const char *kind, int64_t key);
+
 #endif

@@ -306,13 +306,9 @@ enum status lesson_delete(struct ctx *c, struct lesson *ls)
         return s;
     s = lesson_audit(c, "delete", ls, NULL);
     if (s == STATUS_OK)
-        s = search_retire(c, "lesson", ls->key);
-    if (s == STATUS_OK)
-        s = share_item_deleted(c, "lesson", ls->key);
+        s = item_retire(c, "lesson", ls->key);
     if (s == STATUS_OK)
         s = store_application_lesson_delete(c, ls->key);
-    if (s == STATUS_OK)
-        s = discussion_item_deleted(c, "lesson", ls->key);
     if (s == STATUS_OK)
         s = store_lesson_delete(c, ls);
     return store_end(c, s);
