@@ -372,6 +372,27 @@ static void missing_section(struct request *r, const struct indicator_figures *f
     html_raw(b, "</tbody></table></div>\n");
 }
 
+/* chart_numbers writes the table under a chart: a row per series, a column
+ * per category, the cells' text (series by series) as the caller wrote it. */
+static void chart_numbers(struct buf *b, const char *caption, const struct svg_chart *chart,
+                          const char **cells)
+{
+    html_printf(b,
+                "<div class=\"table-wrap\"><table class=\"table\"><caption>%s</caption>"
+                "<thead><tr><th scope=\"col\">%s</th>",
+                caption, _("Platform"));
+    for (int k = 0; k < chart->category_count; k++)
+        html_printf(b, "<th scope=\"col\">%s</th>", chart->categories[k]);
+    html_raw(b, "</tr></thead><tbody>\n");
+    for (int s = 0; s < chart->series_count; s++) {
+        html_printf(b, "<tr><th scope=\"row\">%s</th>", chart->series[s].label);
+        for (int k = 0; k < chart->category_count; k++)
+            html_printf(b, "<td>%s</td>", cells[s * chart->category_count + k]);
+        html_raw(b, "</tr>\n");
+    }
+    html_raw(b, "</tbody></table></div>\n");
+}
+
 /* trend_chart draws the figure of each top-level and second-level platform
  * (at most SVG_SERIES_MAX) over the periods, with a table of the numbers. */
 static void trend_chart(struct request *r, const struct indicator *ind,
@@ -386,11 +407,15 @@ static void trend_chart(struct request *r, const struct indicator *ind,
     const char **categories = arena_array(&r->arena, (size_t)f->period_count + 1, sizeof(char *));
     for (int k = 0; k < f->period_count; k++)
         categories[k] = indicator_period_label(&r->ctx, f->periods[k]);
+    const char **cells =
+        arena_array(&r->arena, (size_t)(count * f->period_count) + 1, sizeof(char *));
     for (int s = 0; s < count; s++) {
         double *values = arena_array(&r->arena, (size_t)f->period_count + 1, sizeof(double));
         for (int k = 0; k < f->period_count; k++) {
             const struct rollup_value *v = &f->nodes[k][rows[s]].figure;
             values[k] = v->present && v->value >= 0 ? v->value : -1;
+            cells[s * f->period_count + k] =
+                v->present ? indicator_format_number(&r->ctx, v->value) : "—";
         }
         series[s].label = f->platform_names[rows[s]];
         series[s].values = values;
@@ -408,23 +433,7 @@ static void trend_chart(struct request *r, const struct indicator *ind,
         .percent = str_eq(ind->unit, "%"),
     };
     svg_line_chart(b, &chart);
-    html_printf(b,
-                "<div class=\"table-wrap\"><table class=\"table\"><caption>%s</caption>"
-                "<thead><tr><th scope=\"col\">%s</th>",
-                _("The numbers of the trend"), _("Platform"));
-    for (int k = 0; k < f->period_count; k++)
-        html_printf(b, "<th scope=\"col\">%s</th>", categories[k]);
-    html_raw(b, "</tr></thead><tbody>\n");
-    for (int s = 0; s < count; s++) {
-        html_printf(b, "<tr><th scope=\"row\">%s</th>", series[s].label);
-        for (int k = 0; k < f->period_count; k++) {
-            const struct rollup_value *v = &f->nodes[k][rows[s]].figure;
-            html_printf(b, "<td>%s</td>",
-                        v->present ? indicator_format_number(&r->ctx, v->value) : "—");
-        }
-        html_raw(b, "</tr>\n");
-    }
-    html_raw(b, "</tbody></table></div>\n");
+    chart_numbers(b, _("The numbers of the trend"), &chart, cells);
 }
 
 /* progress_chart draws how far the figure of each top-level platform has
@@ -448,12 +457,16 @@ static void progress_chart(struct request *r, const struct indicator *ind,
     for (int k = 0; k < f->period_count; k++)
         categories[k] = indicator_period_label(&r->ctx, f->periods[k]);
     struct svg_series series[SVG_SERIES_MAX];
+    const char **cells =
+        arena_array(&r->arena, (size_t)(count * f->period_count) + 1, sizeof(char *));
     for (int s = 0; s < count; s++) {
         double *values = arena_array(&r->arena, (size_t)f->period_count + 1, sizeof(double));
         for (int k = 0; k < f->period_count; k++) {
             const struct rollup_value *v = &f->nodes[k][rows[s]].figure;
             double progress = v->present ? 100 * rollup_progress(baseline, target, v->value) : -1;
             values[k] = !v->present ? -1 : progress < 0 ? 0 : progress > 100 ? 100 : progress;
+            cells[s * f->period_count + k] =
+                v->present ? indicator_format_number(&r->ctx, values[k]) : "—";
         }
         series[s].label = f->platform_names[rows[s]];
         series[s].values = values;
@@ -475,23 +488,7 @@ static void progress_chart(struct request *r, const struct indicator *ind,
         .percent = true,
     };
     svg_bar_chart(b, &chart);
-    html_printf(b,
-                "<div class=\"table-wrap\"><table class=\"table\"><caption>%s</caption><thead>"
-                "<tr><th scope=\"col\">%s</th>",
-                _("The numbers of the progress, in percent"), _("Platform"));
-    for (int k = 0; k < f->period_count; k++)
-        html_printf(b, "<th scope=\"col\">%s</th>", categories[k]);
-    html_raw(b, "</tr></thead><tbody>\n");
-    for (int s = 0; s < count; s++) {
-        html_printf(b, "<tr><th scope=\"row\">%s</th>", series[s].label);
-        for (int k = 0; k < f->period_count; k++)
-            html_printf(b, "<td>%s</td>",
-                        series[s].values[k] < 0
-                            ? "—"
-                            : indicator_format_number(&r->ctx, series[s].values[k]));
-        html_raw(b, "</tr>\n");
-    }
-    html_raw(b, "</tbody></table></div>\n");
+    chart_numbers(b, _("The numbers of the progress, in percent"), &chart, cells);
 }
 
 static void indicator_about(struct request *r, const struct indicator *ind)
