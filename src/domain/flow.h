@@ -2,7 +2,10 @@
  * flow.h — flow figures (issue 6, part 4; DESIGN.md §1: how knowledge moves,
  * so that uptake is visible and measurable): per alliance and per platform,
  * per period (month, quarter — the default — or year), counted only over the
- * shares and applications the viewer may see (counts are a view too):
+ * shares and applications the viewer may see (counts are a view too), and
+ * the shares of items the viewer may read by their own visibility between
+ * platforms the viewer may read (so a signed-out reader of a public alliance
+ * counts the shares of its public items; store/share.c, SHARE_COUNTED):
  *
  *   up, down, across   shares sent in the period by the platform (by the
  *                      alliance's platforms), by direction;

@@ -31,6 +31,19 @@
     "viewer_platform)) AND " ROW_VISIBLE_ALLIANCE_KEY(                                             \
         "tp.alliance_key") " AND " ROW_VISIBLE_ALLIANCE_KEY("fp.alliance_key") "))))"
 
+/* What flow figures count (flow.h): the shares the viewer may see, and
+ * besides them every share of an item the viewer may read by its own rule of
+ * levels (not through a share: that would count the journey of an item sent
+ * to them alone) between platforms of alliances the viewer may read. So a
+ * signed-out reader of a public alliance counts the shares of its public
+ * items, and a count tells nobody of an item, a platform or an alliance they
+ * may not read. */
+#define SHARE_COUNTED                                                                              \
+    "(" SHARE_VISIBLE " OR (" ROW_ITEM_OWN("si.visibility", "si.platform_key", "si.alliance_key",  \
+                                           "si.published", "si.author_key") " AND "               \
+    ROW_VISIBLE_ALLIANCE_KEY("tp.alliance_key") " AND " ROW_VISIBLE_ALLIANCE_KEY(                  \
+        "fp.alliance_key") "))"
+
 /* The people: who shared and withdrew it only where the reader may know the
  * item's author (one of them may be the author); every one only where the
  * reader may read them. */
@@ -349,13 +362,13 @@ enum status store_share_flows(struct ctx *c, int64_t alliance_key, int64_t platf
                                 "sh.responded_at, sh.response, CASE WHEN sh.withdrawn_at IS "
                                 "NULL THEN 0 ELSE 1 END " SHARE_FROM
                                 "WHERE sh.shared_at >= ? AND ? IN (sh.from_platform_key, "
-                                "sh.to_platform_key) AND " SHARE_VISIBLE " ORDER BY sh.key"
+                                "sh.to_platform_key) AND " SHARE_COUNTED " ORDER BY sh.key"
                    : ROW_VIEWER "SELECT sh.direction, sh.from_platform_key, sh.to_platform_key, "
                                 "fp.alliance_key, tp.alliance_key, sh.shared_at, "
                                 "sh.responded_at, sh.response, CASE WHEN sh.withdrawn_at IS "
                                 "NULL THEN 0 ELSE 1 END " SHARE_FROM
                                 "WHERE sh.shared_at >= ? AND ? IN (fp.alliance_key, "
-                                "tp.alliance_key) AND " SHARE_VISIBLE " ORDER BY sh.key");
+                                "tp.alliance_key) AND " SHARE_COUNTED " ORDER BY sh.key");
     row_viewer_bind(c, st);
     db_bind_text(st, 3, since);
     db_bind_int(st, 4, platform_key ? platform_key : alliance_key);

@@ -1136,6 +1136,61 @@ def test_rights_on_platforms():
     R.fail_if_any("rights")
 
 
+def test_flow_figures_count_shares_of_items_the_viewer_may_read():
+    """The known oddity of the flow figures (flow.h): signed out, a public
+    alliance's figures counted nothing, even where public items were shared
+    between its platforms. Now every viewer counts the shares they may see,
+    and the shares of items they may read by the item's own visibility
+    between platforms they may read: both ways, a public lesson's shares are
+    counted by everyone, a platform lesson's only by those who see the
+    shares or read the lesson on its platform, and a members-only alliance's
+    lesson sent across to the public alliance by nobody outside it but its
+    receivers."""
+    top, pub_a = W.by_label["pub-top"], W.by_label["pub-a"]
+    mem_a = W.by_label["mem-a"]
+
+    def lesson(api, platform, title, visibility):
+        doc = {"platform": platform.id, "title": title, "outcome": "success",
+               "lesson": "Zq flows " + title, "visibility": visibility,
+               "status": "published"}
+        return ok(api.post_json(API + "/lessons", doc), 201, title)["id"]
+
+    def share(api, item, to):
+        body = {"kind": "lesson", "item": item, "to": to}
+        return ok(api.post_json(API + "/shares", body), 201, "share")["items"]
+
+    admin, conv = W.by_viewer["administrator"].api, W.by_viewer["convenor"].api
+    public = lesson(admin, top, "Zq public lesson shared down", "public")
+    hidden = lesson(admin, top, "Zq platform lesson shared down", "platform")
+    assert len(share(admin, public, "children")) == 2
+    assert len(share(admin, hidden, "children")) == 2
+    closed = lesson(conv, mem_a, "Zq closed lesson sent across", "public")
+    assert share(conv, closed, [pub_a.id])[0]["direction"] == "across"
+    # (shared down, received) in the public alliance, by viewer.
+    want = {"signed-out": (2, 2), "no-membership": (2, 2), "public-member": (3, 4),
+            "public-convenor": (3, 3), "administrator": (4, 5)}
+    for label in ("convenor", "facilitator", "documenter", "member", "observer"):
+        want[label] = (2, 3)
+    F = Checks()
+    for v in W.viewers:
+        path = API + "/alliances/zq-open-waters/flows"
+        r = fetch(v, path)
+        if F.eq(r.status, 200, "flows of the public alliance", repro(v, path, False)):
+            total = r.json()["total"]
+            F.eq((total["shared"]["down"], total["received"]), want[v.label],
+                 "(shared down, received) counted by " + v.label, repro(v, path, False))
+        # The members-only alliance: its platforms sent one share, which
+        # only those who may read the alliance may count.
+        path = API + "/alliances/zq-closed-circle/flows"
+        r = fetch(v, path)
+        if r.status == 200:
+            F.eq(r.json()["total"]["shared"]["across"], 1, "across counted by " + v.label,
+                 repro(v, path, False))
+        else:
+            F.eq(r.status, 404, "flows of the hidden alliance", repro(v, path, False))
+    F.fail_if_any("flow figures")
+
+
 def main():
     global server
     started = time.time()
@@ -1147,7 +1202,8 @@ def main():
         print("fixture: %d records, %d viewers, %.1fs" % (len(W.records()), len(W.viewers),
                                                           time.time() - started), flush=True)
         run([test_alliance_visibility_in_the_api, test_visibility_matrix,
-             test_rights_on_platforms])
+             test_rights_on_platforms,
+             test_flow_figures_count_shares_of_items_the_viewer_may_read])
     finally:
         code = server.stop()     # raises when the sanitizers reported anything
         server.cleanup()
