@@ -20,6 +20,7 @@
 #include "domain/notification.h"
 #include "domain/platform.h"
 #include "domain/rights.h"
+#include "domain/search.h"
 #include "store/discussion.h"
 #include "store/store.h"
 
@@ -76,6 +77,58 @@ bool discussion_may_start(struct ctx *c, int64_t platform_key)
 {
     return c->viewer->person_key &&
            rights_may(rights_on_platform(c, platform_key, RIGHT_WRITE_ITEMS));
+}
+
+/* day_of is the date (YYYY-MM-DD) of an ISO instant, in the arena. */
+static const char *day_of(struct ctx *c, const char *instant)
+{
+    return arena_strndup(c->arena, instant ? instant : "", 10);
+}
+
+/* thread_index puts a stand-alone thread's title in the search index (a
+ * thread on an item is found by its item's title). The facts of visibility
+ * are the thread's own; store/search.c applies the thread's rule anyway,
+ * and published 0 keeps it out of the feeds of items. */
+static enum status thread_index(struct ctx *c, const struct discussion *d)
+{
+    if (!str_eq(d->item_kind, "platform"))
+        return STATUS_OK;
+    struct search_doc doc = {.kind = "thread",
+                             .item_key = d->key,
+                             .item_id = d->id,
+                             .platform_key = d->platform_key,
+                             .alliance_key = d->alliance_key,
+                             .visibility = d->visibility,
+                             .published = false,
+                             .author_key = d->author_key,
+                             .outcome = "",
+                             .happened_on = day_of(c, d->created_at),
+                             .title = d->title,
+                             .body = "",
+                             .tags = ""};
+    return search_put(c, &doc);
+}
+
+/* reply_index puts a reply's text in the search index (again, after an
+ * edit: its new words only), under its thread's title, which the index's
+ * text leaves out (search_doc.index_title). */
+static enum status reply_index(struct ctx *c, const struct discussion *d, const struct reply *r)
+{
+    struct search_doc doc = {.kind = "reply",
+                             .item_key = r->key,
+                             .item_id = r->id,
+                             .platform_key = d->platform_key,
+                             .alliance_key = d->alliance_key,
+                             .visibility = d->visibility ? d->visibility : "platform",
+                             .published = false,
+                             .author_key = r->author_key,
+                             .outcome = "",
+                             .happened_on = day_of(c, r->created_at),
+                             .title = d->title ? d->title : "",
+                             .index_title = "",
+                             .body = r->body,
+                             .tags = ""};
+    return search_put(c, &doc);
 }
 
 /* body_check validates a reply's text. */
@@ -174,6 +227,8 @@ static enum status reply_store(struct ctx *c, const struct discussion *d, char *
     r->body = body;
     enum status s = store_reply_insert(c, r);
     if (s == STATUS_OK)
+        s = reply_index(c, d, r);
+    if (s == STATUS_OK)
         s = store_reply_mentions_save(c, r->key, mentioned, mention_count);
     if (s == STATUS_OK)
         s = reply_notify(c, d, r, mentioned, mention_count);
@@ -228,6 +283,8 @@ enum status discussion_start(struct ctx *c, struct discussion *d, const char *pl
     s = store_begin(c);
     if (s == STATUS_OK)
         s = store_discussion_insert(c, d);
+    if (s == STATUS_OK)
+        s = thread_index(c, d);
     struct reply *r;
     if (s == STATUS_OK)
         s = reply_store(c, d, text, NULL, p, &r);
@@ -278,9 +335,11 @@ enum status discussion_start_on_item(struct ctx *c, const char *kind, const char
     s = store_begin(c);
     if (s == STATUS_OK)
         s = store_discussion_insert(c, &fresh);
+    if (s == STATUS_OK) /* as it reads: its alliance and title, for the index */
+        s = store_discussion_get(c, fresh.id, out);
     struct reply *r;
     if (s == STATUS_OK)
-        s = reply_store(c, &fresh, text, NULL, p, &r);
+        s = reply_store(c, *out, text, NULL, p, &r);
     s = store_end(c, s);
     if (s == STATUS_OK)
         s = store_discussion_get(c, fresh.id, out);
@@ -304,6 +363,23 @@ enum status discussion_mark_read(struct ctx *c, const struct discussion *d, int6
 enum status discussion_item_deleted(struct ctx *c, const char *kind, int64_t item_key)
 {
     return store_discussion_delete_item(c, kind, item_key);
+}
+
+enum status thread_reindex_one(struct ctx *c, const char *id)
+{
+    struct discussion *d;
+    enum status s = discussion_find(c, id, &d);
+    return s == STATUS_OK ? thread_index(c, d) : s;
+}
+
+enum status reply_reindex_one(struct ctx *c, const char *id)
+{
+    struct reply *r;
+    struct discussion *d;
+    enum status s = reply_find(c, id, &r, &d);
+    if (s != STATUS_OK)
+        return s;
+    return r->hidden_at ? search_forget(c, "reply", r->key) : reply_index(c, d, r);
 }
 
 enum status reply_find(struct ctx *c, const char *id, struct reply **out,
@@ -339,6 +415,8 @@ enum status reply_update(struct ctx *c, const struct discussion *d, struct reply
     enum status s = store_begin(c);
     if (s == STATUS_OK)
         s = store_reply_update(c, r, text, c->viewer->person_key);
+    if (s == STATUS_OK)
+        s = reply_index(c, d, r);
     if (s == STATUS_OK)
         s = store_reply_mentions_save(c, r->key, mentioned, mention_count);
     /* Someone newly named is told; those named before were told already. */
@@ -379,6 +457,8 @@ enum status reply_hide(struct ctx *c, const struct discussion *d, struct reply *
     s = store_begin(c);
     if (s == STATUS_OK)
         s = store_reply_hide(c, r, why, c->viewer->person_key);
+    if (s == STATUS_OK)
+        s = search_forget(c, "reply", r->key);
     if (s == STATUS_OK)
         s = audit_save(c, &a);
     return store_end(c, s);

@@ -221,6 +221,13 @@ enum status reply_hide(struct ctx *c, const struct discussion *d, struct reply *
 enum status reply_revisions(struct ctx *c, const struct discussion *d, const struct reply *r,
                             struct reply_revision_list *out);
 
+/* thread_reindex_one and reply_reindex_one put a stand-alone thread's title
+ * and a reply's text (a hidden one: out) in the search index again, as
+ * search_reindex walks every item (search_source kinds "thread" and
+ * "reply"). Every write of a thread or reply keeps the index itself. */
+enum status thread_reindex_one(struct ctx *c, const char *id);
+enum status reply_reindex_one(struct ctx *c, const char *id);
+
 /* reply_markdown turns the @[Name] mentions of a reply that name a person
  * the reader may see into Markdown links to their page; the rest stays as
  * written. Allocates in the arena. */

@@ -1,6 +1,8 @@
 /*
- * search.h — one search over every knowledge item (lessons now; journal
- * entries, documents and answered enquiries as they come): ranked by
+ * search.h — one search over every knowledge item (lessons, journal
+ * entries, documents, answered enquiries, events) and the discussions: the
+ * titles of stand-alone threads (kind "thread") and the text of replies (kind
+ * "reply"), each read exactly as its thread is (store/search.c): ranked by
  * relevance (bm25 in SQLite, ts_rank in PostgreSQL), accents ignored (French,
  * Spanish and Portuguese users type without them), "quoted phrases", prefixes
  * (water*), highlighted snippets, filters, counts per kind. Visibility is
@@ -29,7 +31,7 @@
 
 /* What the index keeps of an item. */
 struct search_doc {
-    const char *kind; /* "lesson", "entry", "document", "enquiry" */
+    const char *kind; /* "lesson", "entry", "document", "enquiry", "event", "thread", "reply" */
     int64_t item_key;
     const char *item_id;
     int64_t platform_key;
@@ -40,6 +42,9 @@ struct search_doc {
     const char *outcome;     /* lessons: success, failure, mixed; others "" */
     const char *happened_on; /* YYYY-MM-DD */
     const char *title;
+    const char *index_title; /* the title the text index holds, when not title (a
+                                reply: "", so that its thread's title finds the
+                                thread once, not every reply); NULL: title */
     const char *body;
     const char *tags; /* space separated */
 };

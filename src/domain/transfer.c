@@ -7,6 +7,7 @@
 #include "core/arena.h"
 #include "core/i18n.h"
 #include "core/str.h"
+#include "domain/discussion.h"
 #include "domain/document.h"
 #include "domain/enquiry.h"
 #include "domain/entry.h"
@@ -29,7 +30,8 @@
 static const struct search_source search_sources[] = {
     {"lesson", lesson_reindex_one},     {"entry", entry_reindex_one},
     {"document", document_reindex_one}, {"enquiry", enquiry_reindex_one},
-    {"event", event_reindex_one},
+    {"event", event_reindex_one},       {"thread", thread_reindex_one},
+    {"reply", reply_reindex_one},
 };
 #define SEARCH_SOURCE_COUNT ((int)(sizeof search_sources / sizeof search_sources[0]))
 

@@ -178,8 +178,9 @@ enum status store_discussion_delete_item(struct ctx *c, const char *kind, int64_
     db_done(st);
     if (!key)
         return STATUS_OK;
-    enum status s =
-        row_tombstones(c, "reply", "SELECT id FROM reply WHERE discussion_key = ?", key);
+    enum status s = store_search_forget_thread(c, key);
+    if (s == STATUS_OK)
+        s = row_tombstones(c, "reply", "SELECT id FROM reply WHERE discussion_key = ?", key);
     if (s == STATUS_OK)
         s = row_exec_key(c, "DELETE FROM discussion WHERE key = ?", key);
     return s == STATUS_OK ? store_tombstone(c, id, "discussion") : s;

@@ -10,6 +10,8 @@
  * there, rather than ranking every item that holds a common word.
  */
 #include "core/arena.h"
+#include "core/str.h"
+#include "store/discussion.h"
 #include "store/row.h"
 #include "store/store.h"
 
@@ -31,6 +33,30 @@ enum status store_search_forget(struct ctx *c, const char *kind, int64_t item_ke
     st = db_prepare(c->db, "DELETE FROM search_item WHERE kind = ? AND item_key = ?");
     db_bind_text(st, 1, kind);
     db_bind_int(st, 2, item_key);
+    return row_write(c, st);
+}
+
+enum status store_search_forget_thread(struct ctx *c, int64_t discussion_key)
+{
+    static const char *const items =
+        "(kind = 'thread' AND item_key = ?) OR (kind = 'reply' AND item_key IN (SELECT key "
+        "FROM reply WHERE discussion_key = ?))";
+    struct db_stmt *st;
+    enum status s = STATUS_OK;
+    if (!db_dialect_postgres(c->db)) { /* FTS5 rows go by hand; PostgreSQL cascades */
+        st = db_prepare(c->db, arena_printf(c->arena,
+                                            "DELETE FROM search_text WHERE rowid IN (SELECT key "
+                                            "FROM search_item WHERE %s)",
+                                            items));
+        db_bind_int(st, 1, discussion_key);
+        db_bind_int(st, 2, discussion_key);
+        s = row_write(c, st);
+    }
+    if (s != STATUS_OK)
+        return s;
+    st = db_prepare(c->db, arena_printf(c->arena, "DELETE FROM search_item WHERE %s", items));
+    db_bind_int(st, 1, discussion_key);
+    db_bind_int(st, 2, discussion_key);
     return row_write(c, st);
 }
 
@@ -63,11 +89,14 @@ enum status store_search_sources(struct ctx *c, const char *after, int limit,
                "UNION ALL SELECT 'entry', id FROM entry WHERE id > ? "
                "UNION ALL SELECT 'document', id FROM document WHERE id > ? "
                "UNION ALL SELECT 'enquiry', id FROM enquiry WHERE faq = 1 AND id > ? "
-               "UNION ALL SELECT 'event', id FROM event WHERE id > ?) AS items "
-               "ORDER BY id LIMIT ?");
-    for (int i = 1; i <= 5; i++)
+               "UNION ALL SELECT 'event', id FROM event WHERE id > ? "
+               "UNION ALL SELECT 'thread', id FROM discussion WHERE item_kind = 'platform' "
+               "AND id > ? "
+               "UNION ALL SELECT 'reply', id FROM reply WHERE hidden_at IS NULL AND id > ?) "
+               "AS items ORDER BY id LIMIT ?");
+    for (int i = 1; i <= 7; i++)
         db_bind_text(st, i, after);
-    db_bind_int(st, 6, limit);
+    db_bind_int(st, 8, limit);
     return row_all(c, st, limit, sizeof **out, source_row, (void **)out, count);
 }
 
@@ -101,7 +130,7 @@ enum status store_search_put(struct ctx *c, const struct search_doc *d)
                                : "INSERT INTO search_text (rowid, title, body, tags) "
                                  "VALUES (?, ?, ?, ?)");
     db_bind_int(st, 1, key);
-    db_bind_text(st, 2, d->title);
+    db_bind_text(st, 2, d->index_title ? d->index_title : d->title);
     db_bind_text(st, 3, d->body ? d->body : "");
     db_bind_text(st, 4, d->tags ? d->tags : "");
     return row_write(c, st);
@@ -110,7 +139,30 @@ enum status store_search_put(struct ctx *c, const struct search_doc *d)
 #define SEARCH_ITEM                                                                                \
     "si.kind", "si.item_key", "si.visibility", "si.platform_key", "si.alliance_key",               \
         "si.published", "si.author_key"
-#define SEARCH_VISIBLE ROW_EXPAND(ROW_VISIBLE_ITEM, SEARCH_ITEM)
+/* Threads and replies (kinds 'thread' and 'reply') are read exactly when
+ * their thread is, by the rule of store/discussion.h applied to the thread
+ * itself at the time of the search, not by facts copied into the index: a
+ * thread takes its item's visibility, shares and withdrawals included, and
+ * follows it as it changes. A hidden reply is never found (it leaves the
+ * index when hidden, and the rule asks again). */
+#define SEARCH_THREAD_VISIBLE                                                                      \
+    "EXISTS (SELECT 1 FROM discussion dn JOIN platform dp ON dp.key = dn.platform_key WHERE "      \
+    "dn.key = si.item_key AND " DISCUSSION_VISIBLE ")"
+#define SEARCH_REPLY_VISIBLE                                                                       \
+    "EXISTS (SELECT 1 FROM reply sr JOIN discussion dn ON dn.key = sr.discussion_key JOIN "        \
+    "platform dp ON dp.key = dn.platform_key WHERE sr.key = si.item_key AND sr.hidden_at IS "      \
+    "NULL AND " DISCUSSION_VISIBLE ")"
+#define SEARCH_VISIBLE                                                                             \
+    "((si.kind NOT IN ('thread', 'reply') AND " ROW_EXPAND(                                        \
+        ROW_VISIBLE_ITEM, SEARCH_ITEM) ") OR (si.kind = 'thread' AND " SEARCH_THREAD_VISIBLE       \
+                                       ") OR (si.kind = 'reply' AND " SEARCH_REPLY_VISIBLE "))"
+
+/* The title a hit shows: a reply's is its thread's as it is now (an item's
+ * thread is named after the item, whose title may have changed since). */
+#define SEARCH_TITLE                                                                               \
+    "CASE WHEN si.kind = 'reply' THEN coalesce((SELECT " DISCUSSION_ITEM_FIELD(                    \
+        "title", "dn.title") " FROM reply sr JOIN discussion dn ON dn.key = sr.discussion_key "    \
+                             "WHERE sr.key = si.item_key), si.title) ELSE si.title END"
 
 /* A document's text names its creator, publisher and contributor: a reader
  * who may not know the author (row.h ROW_ITEM_ATTRIBUTED) gets no snippet of
@@ -163,7 +215,8 @@ static const struct dialect postgres_dialect = {
 /* A hit as the page query reads it: the snippet comes afterwards, from
  * snippets, when the viewer may read it (column 3). */
 /* The kinds the index holds, in the order of their names. */
-static const char *const search_kinds[] = {"document", "enquiry", "entry", "event", "lesson"};
+static const char *const search_kinds[] = {"document", "enquiry", "entry", "event",
+                                           "lesson",   "reply",   "thread"};
 #define SEARCH_KIND_COUNT ((int)(sizeof search_kinds / sizeof search_kinds[0]))
 
 struct ranked_hit {
@@ -269,11 +322,12 @@ static enum status browse(struct ctx *c, const struct dialect *d, const struct s
     row_query_init(&where, c, true);
     filters(&where, sq, true);
     const char *conditions = *where.where ? where.where + 7 /* " WHERE " */ : "1 = 1";
-    char *sql = arena_printf(c->arena,
-                             ROW_VIEWER "SELECT si.kind, si.item_id, si.title, %s, p.id, p.name, "
-                                        "a.name, si.happened_on, si.outcome %s WHERE %s ORDER BY "
-                                        "si.happened_on DESC, si.key DESC LIMIT ? OFFSET ?",
-                             d->snippet_browse, d->from_browse, conditions);
+    char *sql =
+        arena_printf(c->arena,
+                     ROW_VIEWER "SELECT si.kind, si.item_id, " SEARCH_TITLE ", %s, p.id, p.name, "
+                                "a.name, si.happened_on, si.outcome %s WHERE %s ORDER BY "
+                                "si.happened_on DESC, si.key DESC LIMIT ? OFFSET ?",
+                     d->snippet_browse, d->from_browse, conditions);
     struct db_stmt *st = db_prepare(c->db, sql);
     int n = row_query_bind(&where, st);
     int64_t limit = row_limit(l);
@@ -351,7 +405,7 @@ enum status store_search_run(struct ctx *c, const struct search_query *sq,
         c->arena,
         ROW_VIEWER ", ranked AS (%s), page AS (SELECT hit, score, count(*) OVER () AS total%s "
                    "FROM ranked ORDER BY score, hit LIMIT ? OFFSET ?) SELECT si.kind, "
-                   "si.item_id, si.title, CASE WHEN si.kind <> 'document' OR " ROW_EXPAND(
+                   "si.item_id, " SEARCH_TITLE ", CASE WHEN si.kind <> 'document' OR " ROW_EXPAND(
                        ROW_ITEM_ATTRIBUTED,
                        SEARCH_ITEM) " THEN 1 ELSE 0 END, p.id, p.name, a.name, si.happened_on, "
                                     "si.outcome, si.key, r.total%s FROM page r JOIN search_item "

@@ -38,11 +38,14 @@
  * signed-out reader of a public alliance counts the shares of its public
  * items, and a count tells nobody of an item, a platform or an alliance they
  * may not read. */
+#define SHARE_ITEM_OWN                                                                             \
+    ROW_ITEM_OWN("si.visibility", "si.platform_key", "si.alliance_key", "si.published",            \
+                 "si.author_key")
+#define SHARE_TO_READABLE   ROW_VISIBLE_ALLIANCE_KEY("tp.alliance_key")
+#define SHARE_FROM_READABLE ROW_VISIBLE_ALLIANCE_KEY("fp.alliance_key")
 #define SHARE_COUNTED                                                                              \
-    "(" SHARE_VISIBLE " OR (" ROW_ITEM_OWN("si.visibility", "si.platform_key", "si.alliance_key",  \
-                                           "si.published", "si.author_key") " AND "               \
-    ROW_VISIBLE_ALLIANCE_KEY("tp.alliance_key") " AND " ROW_VISIBLE_ALLIANCE_KEY(                  \
-        "fp.alliance_key") "))"
+    "(" SHARE_VISIBLE " OR (" SHARE_ITEM_OWN " AND " SHARE_TO_READABLE " AND " SHARE_FROM_READABLE \
+    "))"
 
 /* The people: who shared and withdrew it only where the reader may know the
  * item's author (one of them may be the author); every one only where the

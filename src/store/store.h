@@ -321,6 +321,8 @@ enum status store_search_sources(struct ctx *c, const char *after, int limit,
                                  struct search_item_ref **out, int *count);
 enum status store_search_forget(struct ctx *c, const char *kind, int64_t item_key);
 enum status store_search_retire(struct ctx *c, const char *kind, int64_t item_key);
+/* store_search_forget_thread removes a thread and its replies from the index. */
+enum status store_search_forget_thread(struct ctx *c, int64_t discussion_key);
 enum status store_search_run(struct ctx *c, const struct search_query *q,
                              const struct search_terms *terms, const struct listing *l,
                              struct search_results *out);

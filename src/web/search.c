@@ -28,6 +28,10 @@ static const char *kind_label(const char *kind)
         return _("Answered enquiries");
     if (str_eq(kind, "event"))
         return _("Events");
+    if (str_eq(kind, "thread"))
+        return _("Discussions");
+    if (str_eq(kind, "reply"))
+        return _("Replies");
     return kind;
 }
 
@@ -41,6 +45,10 @@ static const char *kind_path(const char *kind)
         return "/enquiries/";
     if (str_eq(kind, "event"))
         return "/events/";
+    if (str_eq(kind, "thread"))
+        return "/discussions/";
+    if (str_eq(kind, "reply"))
+        return "/replies/";
     return "/lessons/";
 }
 

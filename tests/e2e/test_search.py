@@ -593,6 +593,75 @@ def test_changes_reach_the_index():
     F.lessons.remove(ls)
 
 
+def test_discussions_are_found_exactly_as_their_threads_are_read():
+    """Discussions in search (issue 12): a stand-alone thread by its title, a
+    reply by its text, each found by exactly those who may read the thread
+    (a thread on an item: those who may read the item, as it changes); a
+    hidden reply's text is never found, by anyone; an edited reply is found
+    by its new words only; results link to the thread or the reply."""
+    L = add("Zq thread of a platform lesson", "zqthreadlesson", visibility="platform")
+    t = ok(V("member").api.post_json(API + "/discussions", {
+        "lesson": L.id, "body": "zqreplyword about the pumps"}), 201)
+    first = ok(V("member").api.get(API + "/discussions/%s/replies" % t["id"]))["items"][0]
+    standing = ok(V("member").api.post_json(API + "/discussions", {
+        "platform": P("o-a").id, "title": "Zq zqthreadtitle for everyone",
+        "visibility": "public", "body": "zqstandalone opening words"}), 201)
+    opening = ok(V("member").api.get(
+        API + "/discussions/%s/replies" % standing["id"]))["items"][0]
+    hidden = ok(V("author").api.post_json(API + "/discussions/%s/replies" % t["id"], {
+        "body": "zqhiddenword said in anger"}), 201)
+    ok(V("administrator").api.patch_json(API + "/replies/" + hidden["id"],
+                                         {"hidden_reason": "Zq off the subject"}))
+    edited = ok(V("member").api.post_json(API + "/discussions/%s/replies" % standing["id"], {
+        "body": "zqoldwording at first"}), 201)
+    ok(V("member").api.patch_json(API + "/replies/" + edited["id"],
+                                  {"body": "zqnewwording after an edit"}))
+    on_platform = {"author", "member", "observer", "documenter", "administrator"}
+    failures = []
+    for v in F.viewers:
+        for q, want in (("zqreplyword", {first["id"]} if v.label in on_platform else set()),
+                        ("zqthreadtitle", {standing["id"]}),
+                        ("zqstandalone", {opening["id"]}),
+                        ("zqhiddenword", set()),
+                        ("zqoldwording", set()),
+                        ("zqnewwording", {edited["id"]})):
+            doc = search(v, q, limit=50)
+            got = {it["id"] for it in doc["items"]}
+            if got != want or doc["total"] != len(want):
+                failures.append("q=%s as %s: %s (total %d), want %s" % (q, v.label, got,
+                                                                      doc["total"], want))
+        # Browsing (no words) lists the readable replies and threads too.
+        browsed = found(v, "", kind="reply")
+        if (first["id"] in browsed) != (v.label in on_platform) or hidden["id"] in browsed:
+            failures.append("browsing replies as %s: %s" % (v.label, browsed))
+    assert not failures, "\n".join(failures)
+    doc = search(V("member"), "zqnewwording")
+    assert doc["counts"] == {"reply": 1} and doc["items"][0]["kind"] == "reply", doc
+    assert doc["items"][0]["title"] == "Zq zqthreadtitle for everyone", doc
+    assert "[[zqnewwording]]" in doc["items"][0]["snippet"], doc
+    doc = search(V("signed-out"), "zqthreadtitle", kind="thread")
+    assert doc["total"] == 1 and doc["items"][0]["kind"] == "thread", doc
+    # The page: tabs for the kinds, links to the reply and to the thread.
+    page = V("member").web.get("/search?q=zqreplyword")
+    assert page.status == 200 and 'href="/replies/%s"' % first["id"] in page.text, page.text
+    assert "Zq thread of a platform lesson" in page.text and "Replies (1)" in page.text
+    page = V("signed-out").web.get("/search?q=zqthreadtitle")
+    assert 'href="/discussions/%s"' % standing["id"] in page.text and "Discussions (1)" in page.text
+    page = V("signed-out").web.get("/search?q=zqreplyword")
+    assert first["id"] not in page.text and "<mark>" not in page.text, page.text
+    # The item's visibility changes: its thread follows at once.
+    ok(V("documenter").api.patch_json(API + "/lessons/" + L.id, {"visibility": "public"}))
+    assert found(V("signed-out"), "zqreplyword") == {first["id"]}
+    ok(V("documenter").api.patch_json(API + "/lessons/" + L.id,
+                                      {"visibility": "platform", "title": "Zq renamed lesson"}))
+    assert found(V("signed-out"), "zqreplyword") == set()
+    assert search(V("member"), "zqreplyword")["items"][0]["title"] == "Zq renamed lesson"
+    # Deleting the item takes its thread out of the index.
+    ok(V("documenter").api.delete(API + "/lessons/" + L.id), 204)
+    assert found(V("administrator"), "zqreplyword") == set()
+    F.lessons.remove(L)
+
+
 def test_a_word_in_too_many_items_ranks_the_newest_of_them():
     """Ranking every match of a word found in most items takes seconds at a
     million records (issue 10): a search ranks at most SEARCH_RANKED matches
@@ -685,7 +754,8 @@ def main():
              test_a_word_in_too_many_items_ranks_the_newest_of_them,
              test_filters,
              test_visibility_inside_the_query,
-             test_changes_reach_the_index])
+             test_changes_reach_the_index,
+             test_discussions_are_found_exactly_as_their_threads_are_read])
     finally:
         code = server.stop()
         server.cleanup()
