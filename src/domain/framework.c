@@ -9,6 +9,7 @@
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "core/id.h"
 #include "core/str.h"
 #include "domain/application.h"
 #include "domain/assessment.h"
@@ -18,7 +19,9 @@
 #include "domain/health.h"
 #include "domain/lesson.h"
 #include "domain/platform.h"
+#include "store/store.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -108,7 +111,7 @@ static enum status people_gap(struct ctx *c, const struct alliance *a, struct fr
     return s;
 }
 
-enum status framework_compute(struct ctx *c, const struct alliance *a, struct framework *f)
+static enum status framework_read(struct ctx *c, const struct alliance *a, struct framework *f)
 {
     memset(f, 0, sizeof *f);
     char since[32];
@@ -159,6 +162,49 @@ enum status framework_compute(struct ctx *c, const struct alliance *a, struct fr
     if (s == STATUS_OK && (s = application_list(c, &pf, &l, &applications)) == STATUS_OK)
         f->applications = applications.total;
     return s == STATUS_OK ? people_gap(c, a, f) : s;
+}
+
+/* The figures as the memo keeps them: the strings copied in. */
+struct framework_kept {
+    struct framework figures;
+    char since[16];
+    char capability_gap[ID_LEN + 1];
+    char people_gap[ID_LEN + 1];
+};
+
+static void copy_id(char *to, size_t size, const char *id)
+{
+    snprintf(to, size, "%s", id ? id : "");
+}
+
+enum status framework_compute(struct ctx *c, const struct alliance *a, struct framework *f)
+{
+    /* Bug pinned: at a million records every alliance page read the whole
+     * alliance (lessons, events, attendance, applications: about 3 s) on
+     * every request. The figures are kept until the data change or the hour
+     * turns, per viewer. */
+    static const char memo[] = "framework";
+    struct framework_kept k;
+    if (store_memo_get(c, memo, a->key, &k, sizeof k)) {
+        *f = k.figures;
+        f->since = arena_strdup(c->arena, k.since);
+        f->capability_gap_platform_id =
+            *k.capability_gap ? arena_strdup(c->arena, k.capability_gap) : NULL;
+        f->people_gap_platform_id = *k.people_gap ? arena_strdup(c->arena, k.people_gap) : NULL;
+        return STATUS_OK;
+    }
+    enum status s = framework_read(c, a, f);
+    if (s != STATUS_OK)
+        return s;
+    memset(&k, 0, sizeof k);
+    k.figures = *f;
+    k.figures.since = k.figures.capability_gap_platform_id = k.figures.people_gap_platform_id =
+        NULL;
+    copy_id(k.since, sizeof k.since, f->since);
+    copy_id(k.capability_gap, sizeof k.capability_gap, f->capability_gap_platform_id);
+    copy_id(k.people_gap, sizeof k.people_gap, f->people_gap_platform_id);
+    store_memo_put(c, memo, a->key, &k, sizeof k);
+    return STATUS_OK;
 }
 
 /* state_of: done when every part is there, started when one is. */

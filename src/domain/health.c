@@ -58,12 +58,19 @@ enum status health_compute(struct ctx *c, int64_t platform_key, int64_t alliance
 enum status health_compute_parts(struct ctx *c, int64_t platform_key, int64_t alliance_key,
                                  unsigned parts, struct health *h)
 {
+    /* The figures read a whole platform or alliance: kept until the data
+     * change (or the hour turns), per viewer. parts fits in 10 bits. */
+    static const char memo[] = "health";
+    int64_t scope = (platform_key ? platform_key : -alliance_key) * 1024 + (int64_t)(parts & 1023);
+    if (store_memo_get(c, memo, scope, h, sizeof *h))
+        return STATUS_OK;
     *h = (struct health){0};
     enum status s = store_health(c, platform_key, alliance_key, parts, h);
     if (s != STATUS_OK)
         return s;
     for (int i = 0; i < ORGANISATION_KIND_COUNT; i++)
         h->kinds_present += h->kinds[i] > 0;
+    store_memo_put(c, memo, scope, h, sizeof *h);
     return STATUS_OK;
 }
 

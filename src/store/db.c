@@ -24,6 +24,16 @@ struct memo {
     int64_t value;
 };
 
+/* A kept copy of a structure of figures (db_memo_put_bytes). */
+struct memo_bytes {
+    const char *name;
+    int64_t param;
+    size_t size;
+    void *data; /* malloc'd, owned by the memo */
+};
+
+#define MEMO_BYTES_SLOTS 64
+
 struct db {
     const struct backend_ops *ops;
     void *conn;
@@ -33,6 +43,7 @@ struct db {
     int depth;  /* nesting of db_begin calls */
     int failed; /* an inner level rolled back: the outer commit rolls back too */
     struct memo memo[256];
+    struct memo_bytes bytes[MEMO_BYTES_SLOTS];
     int64_t memo_version; /* db_version when the memo was filled */
 };
 
@@ -81,10 +92,18 @@ void db_libraries(char *out, size_t size)
              postgres_library_version(pq, sizeof pq));
 }
 
+static void memo_bytes_clear(struct db *db)
+{
+    for (int i = 0; i < MEMO_BYTES_SLOTS; i++)
+        free(db->bytes[i].data);
+    memset(db->bytes, 0, sizeof db->bytes);
+}
+
 void db_close(struct db *db)
 {
     if (!db)
         return;
+    memo_bytes_clear(db);
     for (size_t i = 0; i < db->size; i++) {
         if (db->slots[i].backend)
             db->ops->finalize(db->slots[i].backend);
@@ -293,14 +312,23 @@ static struct memo *memo_slot(struct db *db, const char *name, int64_t param)
     return &db->memo[h % (sizeof db->memo / sizeof db->memo[0])];
 }
 
-bool db_memo_get(struct db *db, const char *name, int64_t param, int64_t *value)
+/* memo_current empties the memo when the data changed since it was filled;
+ * false then (nothing kept can be used). */
+static bool memo_current(struct db *db)
 {
     int64_t version = db_version(db);
-    if (version != db->memo_version) {
-        memset(db->memo, 0, sizeof db->memo);
-        db->memo_version = version;
+    if (version == db->memo_version)
+        return true;
+    memset(db->memo, 0, sizeof db->memo);
+    memo_bytes_clear(db);
+    db->memo_version = version;
+    return false;
+}
+
+bool db_memo_get(struct db *db, const char *name, int64_t param, int64_t *value)
+{
+    if (!memo_current(db))
         return false;
-    }
     struct memo *m = memo_slot(db, name, param);
     if (m->name != name || m->param != param)
         return false;
@@ -314,4 +342,34 @@ void db_memo_put(struct db *db, const char *name, int64_t param, int64_t value)
     m->name = name;
     m->param = param;
     m->value = value;
+}
+
+static struct memo_bytes *memo_bytes_slot(struct db *db, const char *name, int64_t param)
+{
+    uint64_t h = (uint64_t)(uintptr_t)name * 31 + (uint64_t)param;
+    return &db->bytes[h % MEMO_BYTES_SLOTS];
+}
+
+bool db_memo_get_bytes(struct db *db, const char *name, int64_t param, void *out, size_t size)
+{
+    if (!memo_current(db))
+        return false;
+    struct memo_bytes *m = memo_bytes_slot(db, name, param);
+    if (m->name != name || m->param != param || m->size != size)
+        return false;
+    memcpy(out, m->data, size);
+    return true;
+}
+
+void db_memo_put_bytes(struct db *db, const char *name, int64_t param, const void *in, size_t size)
+{
+    struct memo_bytes *m = memo_bytes_slot(db, name, param);
+    free(m->data);
+    m->data = malloc(size);
+    if (!m->data)
+        abort();
+    memcpy(m->data, in, size);
+    m->name = name;
+    m->param = param;
+    m->size = size;
 }

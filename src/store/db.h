@@ -106,6 +106,15 @@ int64_t db_version(struct db *db);
 bool db_memo_get(struct db *db, const char *name, int64_t param, int64_t *value);
 void db_memo_put(struct db *db, const char *name, int64_t param, int64_t value);
 
+/* The same for a structure of figures (plain bytes, no pointers): get copies
+ * size bytes kept under name and param into out, while db_version stays the
+ * same; put keeps a copy of in (the memo owns it; a few dozen are kept).
+ * As with db_memo_put, figures are put after a get that found none: they
+ * belong to the version that get saw, so a change made while they were being
+ * read makes them stale at once. */
+bool db_memo_get_bytes(struct db *db, const char *name, int64_t param, void *out, size_t size);
+void db_memo_put_bytes(struct db *db, const char *name, int64_t param, const void *in, size_t size);
+
 /* db_libraries writes the versions of the database libraries the program
  * uses ("SQLite 3.40.1, libpq 15.18"). */
 void db_libraries(char *out, size_t size);

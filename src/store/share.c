@@ -47,6 +47,20 @@
     "(" SHARE_VISIBLE " OR (" SHARE_ITEM_OWN " AND " SHARE_TO_READABLE " AND " SHARE_FROM_READABLE \
     "))"
 
+/* The shares that may pass SHARE_VISIBLE for a viewer who is not an
+ * administrator: every way through it asks that the viewer be a member of the
+ * receiving, the sending or the item's platform. Added beside it for such a
+ * viewer, it changes no answer, but lets the engine start from the viewer's
+ * platforms (three indexes) instead of reading every share: before, a list of
+ * shares read all of them (10,000 at a million records: 270 ms signed out, for
+ * an empty answer). */
+#define SHARE_CANDIDATES                                                                           \
+    "sh.key IN (SELECT cs.key FROM share cs WHERE cs.to_platform_key IN (SELECT key FROM "         \
+    "viewer_platform) UNION ALL SELECT cs.key FROM share cs WHERE cs.from_platform_key IN "        \
+    "(SELECT key FROM viewer_platform) UNION ALL SELECT cs.key FROM search_item ci JOIN share cs " \
+    "ON cs.kind = ci.kind AND cs.item_key = ci.item_key AND cs.item_id = ci.item_id WHERE "        \
+    "ci.platform_key IN (SELECT key FROM viewer_platform))"
+
 /* The people: who shared and withdrew it only where the reader may know the
  * item's author (one of them may be the author); every one only where the
  * reader may read them. */
@@ -144,6 +158,8 @@ static const struct row_sort share_sorts[] = {
 static void share_where(struct row_query *q, const struct share_filter *f, const char *cutoff)
 {
     row_query_where(q, SHARE_VISIBLE);
+    if (!q->c->viewer->admin)
+        row_query_where(q, SHARE_CANDIDATES);
     if (f->to_key)
         row_query_int(q, "sh.to_platform_key = ?", f->to_key);
     if (f->from_key)

@@ -1,9 +1,37 @@
 /*
- * store.c — transactions and tombstones, shared by every noun.
+ * store.c — transactions, tombstones and the memo of figures, shared by
+ * every noun.
  */
 #include "store/store.h"
 
 #include "store/row.h"
+
+#include <time.h>
+
+/* memo_key names figures of scope as the viewer of c reads them in this
+ * hour (64-bit FNV-1a over the four numbers, as the memo of counts does). */
+static int64_t memo_key(struct ctx *c, int64_t scope)
+{
+    int64_t parts[4] = {scope, c->viewer->person_key, c->viewer->admin ? 1 : 0,
+                        (int64_t)(time(NULL) / 3600)};
+    uint64_t h = 14695981039346656037u;
+    const unsigned char *p = (const unsigned char *)parts;
+    for (size_t i = 0; i < sizeof parts; i++) {
+        h ^= p[i];
+        h *= 1099511628211u;
+    }
+    return (int64_t)h;
+}
+
+bool store_memo_get(struct ctx *c, const char *name, int64_t scope, void *out, size_t size)
+{
+    return db_memo_get_bytes(c->db, name, memo_key(c, scope), out, size);
+}
+
+void store_memo_put(struct ctx *c, const char *name, int64_t scope, const void *in, size_t size)
+{
+    db_memo_put_bytes(c->db, name, memo_key(c, scope), in, size);
+}
 
 enum status store_begin(struct ctx *c)
 {

@@ -44,6 +44,7 @@
 #include "domain/token.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* store_begin opens a write transaction. */
@@ -52,6 +53,15 @@ enum status store_begin(struct ctx *c);
 /* store_end commits when s is STATUS_OK (returning the commit's status) and
  * rolls back otherwise (returning s). */
 enum status store_end(struct ctx *c, enum status s);
+
+/* store_memo_get copies into out the figures (size bytes, no pointers) kept
+ * under name for scope (a key of the caller's choosing) as the viewer of c
+ * reads them, while the data stay the same and within the hour; false when
+ * none are kept. store_memo_put keeps a copy of them on the connection: work
+ * that reads a whole alliance is done once, not on every request. name must
+ * be a string constant. */
+bool store_memo_get(struct ctx *c, const char *name, int64_t scope, void *out, size_t size);
+void store_memo_put(struct ctx *c, const char *name, int64_t scope, const void *in, size_t size);
 
 /* store_tombstone records that the record id of kind was deleted, by whom, now. */
 enum status store_tombstone(struct ctx *c, const char *id, const char *kind);

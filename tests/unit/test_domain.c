@@ -16,6 +16,7 @@
 #include "core/str.h"
 #include "domain/alliance.h"
 #include "domain/capability.h"
+#include "domain/framework.h"
 #include "domain/membership.h"
 #include "domain/organisation.h"
 #include "domain/person.h"
@@ -403,6 +404,44 @@ static void an_inner_rollback_fails_the_whole_transaction(void **state)
     assert_int_equal(organisation_find(c, o.id, &gone), STATUS_NOT_FOUND);
 }
 
+/* Issue 10: the alliance page read the whole alliance on every request (3 s at
+ * a million records). Figures are now kept per viewer until the data change. */
+static void kept_figures_are_per_viewer_and_end_with_a_write(void **state)
+{
+    struct fixture *f = *state;
+    struct ctx *c = &f->c;
+    static const char name[] = "test figures";
+    int64_t kept[2] = {7, 8}, got[2] = {0, 0};
+    assert_false(store_memo_get(c, name, 42, got, sizeof got)); /* nothing kept yet */
+    store_memo_put(c, name, 42, kept, sizeof kept);
+    assert_true(store_memo_get(c, name, 42, got, sizeof got));
+    assert_int_equal(got[1], 8);
+    assert_false(store_memo_get(c, name, 43, got, sizeof got)); /* another scope */
+    struct viewer other = {.person_key = 5};
+    c->viewer = &other;
+    assert_false(store_memo_get(c, name, 42, got, sizeof got)); /* another viewer */
+    c->viewer = &viewer_operator;
+    make_alliance(c, "kept");
+    assert_false(store_memo_get(c, name, 42, got, sizeof got)); /* the data changed */
+}
+
+static void the_framework_figures_follow_the_data(void **state)
+{
+    struct fixture *f = *state;
+    struct ctx *c = &f->c;
+    struct alliance *a = make_alliance(c, "framework");
+    struct framework fw;
+    assert_int_equal(framework_compute(c, a, &fw), STATUS_OK);
+    assert_int_equal(fw.platforms, 0);
+    assert_int_equal(framework_compute(c, a, &fw), STATUS_OK); /* from the memo */
+    assert_int_equal(fw.platforms, 0);
+    assert_non_null(fw.since);
+    make_platform(c, a, "National", NULL);
+    assert_int_equal(framework_compute(c, a, &fw), STATUS_OK);
+    assert_int_equal(fw.platforms, 1);
+    assert_non_null(fw.capability_gap_platform_id); /* a platform without members lacks all */
+}
+
 int main(void)
 {
     if (sodium_init() < 0)
@@ -424,6 +463,9 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(an_inner_rollback_fails_the_whole_transaction, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(kept_figures_are_per_viewer_and_end_with_a_write, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(the_framework_figures_follow_the_data, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
