@@ -9,6 +9,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/str.h"
+#include "store/discussion.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -156,5 +157,9 @@ enum status search_run(struct ctx *c, const struct search_query *q, const struct
     int64_t n;
     if (cap && str_parse_int64(cap, 1, SEARCH_RANKED, &n) == 0)
         terms.cap = n;
-    return store_search_run(c, q, &terms, l, out);
+    enum status s = store_search_run(c, q, &terms, l, out);
+    for (int i = 0; s == STATUS_OK && i < out->count; i++)
+        if (strcmp(out->hits[i].kind, "reply") == 0)
+            out->hits[i].thread_id = store_reply_thread_id(c, out->hits[i].item_id);
+    return s;
 }

@@ -72,6 +72,7 @@ struct search_hit {
     char *alliance_name;
     char *happened_on;
     char *outcome;
+    char *thread_id; /* a reply: its thread, which the link opens at it; else NULL */
 };
 
 /* How many matches a search ranks at most (SEARCH_RANKED; the environment's

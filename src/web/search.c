@@ -149,11 +149,16 @@ void search_page(struct request *r)
     html_raw(b, "<ol class=\"results\">");
     for (int i = 0; i < res.count; i++) {
         struct search_hit *h = &res.hits[i];
+        /* A reply opens its thread at it (as /replies/ID would redirect). */
+        const char *href = h->thread_id
+                               ? arena_printf(&r->arena, "%s?from=%s#r-%s",
+                                              page_href(r, "/discussions/", h->thread_id, ""),
+                                              h->item_id, h->item_id)
+                               : page_href(r, kind_path(h->kind), h->item_id, "");
         html_printf(b,
                     "<li><h2 class=\"small\"><a href=\"%s\">%s</a></h2><p class=\"muted "
                     "small\">%s · %s · ",
-                    page_href(r, kind_path(h->kind), h->item_id, ""), h->title, kind_label(h->kind),
-                    h->platform_name);
+                    href, h->title, kind_label(h->kind), h->platform_name);
         page_date(r, h->happened_on);
         html_raw(b, "</p><p>");
         html_marked(b, h->snippet);

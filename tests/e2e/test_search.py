@@ -643,7 +643,8 @@ def test_discussions_are_found_exactly_as_their_threads_are_read():
     assert doc["total"] == 1 and doc["items"][0]["kind"] == "thread", doc
     # The page: tabs for the kinds, links to the reply and to the thread.
     page = V("member").web.get("/search?q=zqreplyword")
-    assert page.status == 200 and 'href="/replies/%s"' % first["id"] in page.text, page.text
+    assert page.status == 200 and 'href="/discussions/%s?from=%s#r-%s"' % (
+        t["id"], first["id"], first["id"]) in page.text, page.text
     assert "Zq thread of a platform lesson" in page.text and "Replies (1)" in page.text
     page = V("signed-out").web.get("/search?q=zqthreadtitle")
     assert 'href="/discussions/%s"' % standing["id"] in page.text and "Discussions (1)" in page.text
