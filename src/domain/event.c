@@ -469,9 +469,25 @@ enum status event_reindex_one(struct ctx *c, const char *id)
 
 /* Attendance. */
 
+/* anonymise keeps of a record of attendance, for a reader who may not know
+ * who took part (event.attributed), what the inclusion figures count: who
+ * spoke, gender and group; never a name, a person, an organisation or a
+ * role. */
+static void anonymise(struct attendance *a)
+{
+    a->person_key = 0;
+    a->person_id = NULL;
+    a->name = "";
+    a->organisation = "";
+    a->role = "";
+}
+
 enum status event_attendance(struct ctx *c, const struct event *e, struct attendance_list *out)
 {
-    return store_attendance_list(c, e->key, out);
+    enum status s = store_attendance_list(c, e->key, out);
+    for (int i = 0; s == STATUS_OK && !e->attributed && i < out->count; i++)
+        anonymise(&out->items[i]);
+    return s;
 }
 
 /* part_event loads the event a part belongs to, as the viewer reads it. */
@@ -486,7 +502,11 @@ enum status event_attendance_find(struct ctx *c, const char *id, struct attendan
         return STATUS_NOT_FOUND;
     enum status s = store_attendance_get(c, id, out);
     struct event *e;
-    return s == STATUS_OK ? part_event(c, (*out)->event_id, &e) : s;
+    if (s == STATUS_OK)
+        s = part_event(c, (*out)->event_id, &e);
+    if (s == STATUS_OK && !e->attributed)
+        anonymise(*out);
+    return s;
 }
 
 /* edit_rights: may the viewer change the event's parts? */

@@ -90,6 +90,11 @@ struct event {
     char *created_at;
     char *updated_at;
     char *published_at;
+    /* Whether the viewer may know who recorded it, facilitated it and took
+     * part: not when they read it only through shares without attribution
+     * (share.h). Then author and facilitator come empty, attendance names
+     * nobody (event_attendance) and action items no owner. */
+    bool attributed;
     /* Input only: the wall times in time_zone ("YYYY-MM-DDTHH:MM") that
      * create and update turn into starts_at and ends_at; and the platforms'
      * ids (the first the home) that they resolve into platforms. */

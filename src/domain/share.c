@@ -28,7 +28,8 @@ static const struct {
     const char *name, *label, *path;
 } kinds[] = {{"lesson", N_("lesson"), "/lessons/"},
              {"entry", N_("journal entry"), "/entries/"},
-             {"document", N_("document"), "/documents/"}};
+             {"document", N_("document"), "/documents/"},
+             {"event", N_("event"), "/events/"}};
 
 static const struct {
     const char *name, *label;
@@ -94,24 +95,50 @@ bool share_state_valid(const char *state)
            share_response_valid(state);
 }
 
+void share_item_of_event(const struct event *e, struct share_item *out)
+{
+    *out = SHARE_ITEM_OF("event", e);
+    out->has_minutes = !str_empty(e->minutes);
+    for (int i = 1; i < e->platform_count && out->also_count < SHARE_ITEM_PLATFORMS_MAX; i++) {
+        out->also_keys[out->also_count] = e->platforms[i].key;
+        out->also_ids[out->also_count++] = e->platforms[i].id;
+    }
+}
+
+/* event_item fills out from an event the viewer may read. */
+static enum status event_item(struct ctx *c, const char *id, struct share_item *out)
+{
+    struct event *e;
+    enum status s = event_find(c, id, &e);
+    if (s == STATUS_OK)
+        share_item_of_event(e, out);
+    return s;
+}
+
+/* own_platform says whether the platform holds the item as its own: the
+ * item's platform, or another platform of a joint event. */
+static bool own_platform(const struct share_item *item, int64_t platform_key)
+{
+    if (platform_key == item->platform_key)
+        return true;
+    for (int i = 0; i < item->also_count; i++)
+        if (item->also_keys[i] == platform_key)
+            return true;
+    return false;
+}
+
 enum status share_item_find(struct ctx *c, const char *kind, const char *id, struct share_item *out)
 {
     memset(out, 0, sizeof *out);
     out->kind = kind;
+    if (str_eq(kind, "event"))
+        return event_item(c, id, out);
     if (str_eq(kind, "lesson")) {
         struct lesson *ls;
         enum status s = lesson_find(c, id, &ls);
         if (s != STATUS_OK)
             return s;
-        *out = (struct share_item){kind,
-                                   ls->key,
-                                   ls->id,
-                                   ls->title,
-                                   ls->platform_key,
-                                   ls->platform_id,
-                                   ls->platform_name,
-                                   ls->alliance_name,
-                                   str_eq(ls->status, "published")};
+        *out = SHARE_ITEM_OF(kind, ls);
         return STATUS_OK;
     }
     if (str_eq(kind, "entry")) {
@@ -119,15 +146,7 @@ enum status share_item_find(struct ctx *c, const char *kind, const char *id, str
         enum status s = entry_find(c, id, &e);
         if (s != STATUS_OK)
             return s;
-        *out = (struct share_item){kind,
-                                   e->key,
-                                   e->id,
-                                   e->title,
-                                   e->platform_key,
-                                   e->platform_id,
-                                   e->platform_name,
-                                   e->alliance_name,
-                                   str_eq(e->status, "published")};
+        *out = SHARE_ITEM_OF(kind, e);
         return STATUS_OK;
     }
     if (str_eq(kind, "document")) {
@@ -135,15 +154,7 @@ enum status share_item_find(struct ctx *c, const char *kind, const char *id, str
         enum status s = document_find(c, id, &d);
         if (s != STATUS_OK)
             return s;
-        *out = (struct share_item){kind,
-                                   d->key,
-                                   d->id,
-                                   d->title,
-                                   d->platform_key,
-                                   d->platform_id,
-                                   d->platform_name,
-                                   d->alliance_name,
-                                   str_eq(d->status, "published")};
+        *out = SHARE_ITEM_OF(kind, d);
         return STATUS_OK;
     }
     return STATUS_NOT_FOUND;
@@ -152,7 +163,7 @@ enum status share_item_find(struct ctx *c, const char *kind, const char *id, str
 /* holds says whether the platform has the item: its own, or shared to it. */
 static bool holds(struct ctx *c, const struct share_item *item, int64_t platform_key)
 {
-    return platform_key == item->platform_key ||
+    return own_platform(item, platform_key) ||
            store_share_holding(c, item->kind, item->key, platform_key, false) > 0;
 }
 
@@ -179,13 +190,17 @@ int share_sources(struct ctx *c, const struct share_item *item, struct share_tar
     if (rights_may(rights_on_platform(c, item->platform_key, RIGHT_SHARE_ITEMS)) && n < max &&
         target_of(c, item, item->platform_id, "", &out[n]))
         n++;
+    for (int i = 0; i < item->also_count && n < max; i++)
+        if (rights_may(rights_on_platform(c, item->also_keys[i], RIGHT_SHARE_ITEMS)) &&
+            target_of(c, item, item->also_ids[i], "", &out[n]))
+            n++;
     int64_t *keys;
     char **ids;
     int count;
     if (store_share_holders(c, item->kind, item->key, &keys, &ids, &count) != STATUS_OK)
         return n;
     for (int i = 0; i < count && n < max; i++)
-        if (keys[i] != item->platform_key &&
+        if (!own_platform(item, keys[i]) &&
             rights_may(rights_on_platform(c, keys[i], RIGHT_SHARE_ITEMS)) &&
             target_of(c, item, ids[i], "", &out[n]))
             n++;
@@ -224,7 +239,7 @@ int share_targets(struct ctx *c, const struct share_item *item, const char *from
 
 bool share_may_name(struct ctx *c, const struct share_item *item, int64_t from_key)
 {
-    return from_key == item->platform_key ||
+    return own_platform(item, from_key) ||
            store_share_holding(c, item->kind, item->key, from_key, true) > 0;
 }
 
@@ -361,7 +376,7 @@ static enum status request_check(struct ctx *c, const struct share_request *req,
     if (s != STATUS_OK)
         return s;
     if (!share_kind_valid(req->kind)) {
-        problems_invalid(p, "kind", _("Choose what to share: a lesson, entry or document"));
+        problems_invalid(p, "kind", _("Choose what to share: a lesson, entry, document or event"));
         return STATUS_INVALID;
     }
     if (str_empty(req->item_id) || share_item_find(c, req->kind, req->item_id, item) != STATUS_OK) {
@@ -382,6 +397,11 @@ static enum status request_check(struct ctx *c, const struct share_request *req,
                                       _("Only a published %s can be shared: publish it "
                                         "first"),
                                       share_kind_label(item->kind)));
+        return STATUS_INVALID;
+    }
+    if (!item->has_minutes) {
+        problems_invalid(p, "item",
+                         _("This event has no minutes yet: write them before sharing it"));
         return STATUS_INVALID;
     }
     *message = (char *)req->message;

@@ -1,6 +1,7 @@
 /*
  * share.h — how knowledge moves between platforms (DESIGN.md §1, seeds 000
- * and 002): a knowledge item (a lesson, a journal entry, a document) is
+ * and 002): a knowledge item (a lesson, a journal entry, a document, an
+ * event's minutes) is
  * shared from a platform up to its parent, down to its children (one, or all
  * at once: one share each) or across to its peers, also in other alliances,
  * with a message. The receiving platform's members may then read the item,
@@ -25,6 +26,14 @@
  * receiver still holds the item by another share. Only a published item is
  * shared, and a share gives access to it only while it stays published.
  *
+ * An event is shared for its minutes, once it has them, from any platform
+ * that holds it (a joint event's platforms alike) or received it. Its
+ * receivers read it as its own platforms' members do — minutes, decisions,
+ * action items, attendance — but a share without attribution keeps from
+ * them who recorded it, its facilitator, and who took part (attendance is
+ * then counted, by gender and group, but nobody is named, nor their
+ * organisation; action items name no owner).
+ *
  * Who sees a share: administrators; members of the receiving platform while
  * it is not withdrawn; members of the sending platform and of the item's own
  * platform (the item's journey), where they may read the receiver's alliance.
@@ -46,7 +55,7 @@
 struct share {
     int64_t key;
     char *id;
-    char *kind; /* lesson, entry, document */
+    char *kind; /* lesson, entry, document, event */
     int64_t item_key;
     char *item_id;
     char *item_title;
@@ -106,6 +115,8 @@ struct share_request {
     int attributed; /* 1 named, 0 without attribution, -1 the default (named if it may be) */
 };
 
+#define SHARE_ITEM_PLATFORMS_MAX 8 /* an event's platforms (event.h EVENT_PLATFORMS_MAX) */
+
 /* An item as sharing needs it, read as the viewer may read it. */
 struct share_item {
     const char *kind;
@@ -117,6 +128,14 @@ struct share_item {
     const char *platform_name;
     const char *alliance_name;
     bool published;
+    /* An event: whether it has minutes yet (only an event with minutes is
+     * shared: its minutes are what travels); and the other platforms that
+     * hold it as their own (a joint event), which share it as its home
+     * platform does. Other kinds: true, none. */
+    bool has_minutes;
+    int also_count;
+    int64_t also_keys[SHARE_ITEM_PLATFORMS_MAX];
+    const char *also_ids[SHARE_ITEM_PLATFORMS_MAX];
 };
 
 /* A platform a share may go to from a sender, and which way. */
@@ -130,7 +149,7 @@ struct share_target {
     bool holds; /* it has the item already (its own, or shared to it and not withdrawn) */
 };
 
-/* share_kind_valid: lesson, entry or document. share_kind_label names one
+/* share_kind_valid: lesson, entry, document or event. share_kind_label names one
  * kind in words ("lesson"); share_item_path is the page of an item kind
  * ("/lessons/"). */
 bool share_kind_valid(const char *kind);
@@ -145,6 +164,25 @@ const char *share_response_label(const char *response);
  * share_state_valid: waiting, responded, withdrawn or a response. */
 bool share_response_valid(const char *response);
 bool share_state_valid(const char *state);
+
+/* SHARE_ITEM_OF is the share_item of a lesson, entry or document x already
+ * read (kind "lesson", "entry", "document"): their fields have the same
+ * names. Needs core/str.h. */
+#define SHARE_ITEM_OF(item_kind, x)                                                                \
+    ((struct share_item){.kind = (item_kind),                                                      \
+                         .key = (x)->key,                                                          \
+                         .id = (x)->id,                                                            \
+                         .title = (x)->title,                                                      \
+                         .platform_key = (x)->platform_key,                                        \
+                         .platform_id = (x)->platform_id,                                          \
+                         .platform_name = (x)->platform_name,                                      \
+                         .alliance_name = (x)->alliance_name,                                      \
+                         .published = str_eq((x)->status, "published"),                            \
+                         .has_minutes = true})
+
+/* share_item_of_event fills out from an event already read (event.h). */
+struct event;
+void share_item_of_event(const struct event *e, struct share_item *out);
 
 /* share_item_find loads an item the viewer may read (STATUS_NOT_FOUND
  * otherwise, and for a kind that is not one). */

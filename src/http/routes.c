@@ -208,6 +208,8 @@ const struct route routes[] = {
     {POST, "/entries/{id}/share", share_entry_post, ROUTE_FORM},
     {GET, "/documents/{id}/share", share_document_page, 0},
     {POST, "/documents/{id}/share", share_document_post, ROUTE_FORM},
+    {GET, "/events/{id}/share", share_event_page, 0},
+    {POST, "/events/{id}/share", share_event_post, ROUTE_FORM},
     {GET, "/shares/{id}", share_page, 0},
     {POST, "/shares/{id}/respond", share_respond_post, ROUTE_FORM},
     {GET, "/shares/{id}/withdraw", share_withdraw_page, 0},

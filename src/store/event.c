@@ -22,16 +22,27 @@
     "vep.event_key = ev.key AND " ROW_EXPAND(ROW_VISIBLE_ITEM,                                     \
                                              EVENT_ITEM("vep.platform_key")) "))"
 
+/* Whether the viewer may know who recorded the event aliased ev, who
+ * facilitated it and who took part (share.h): not when they read it only
+ * through shares without attribution. */
+#define EVENT_ATTRIBUTED                                                                           \
+    "((SELECT everything FROM v) = 1 OR EXISTS (SELECT 1 FROM event_platform aep WHERE "           \
+    "aep.event_key = ev.key AND " ROW_EXPAND(ROW_ITEM_ATTRIBUTED,                                  \
+                                             EVENT_ITEM("aep.platform_key")) "))"
+
+/* The row leaves out, where the viewer may not know them, the facilitator
+ * and who recorded it; the last column says which. */
 #define EVENT_COLUMNS                                                                              \
     "ev.key, ev.id, ev.alliance_key, a.slug, a.name, a.time_zone, ev.platform_key, p.id, p.name, " \
     "coalesce(au.key, 0), au.id, au.name, ev.kind, ev.title, ev.starts_at, ev.ends_at, "           \
-    "ev.time_zone, ev.place, ev.facilitator, ev.agenda, ev.minutes, ev.visibility, ev.status, "    \
-    "ev.created_at, ev.updated_at, ev.published_at "
+    "ev.time_zone, ev.place, CASE WHEN " EVENT_ATTRIBUTED " THEN ev.facilitator ELSE '' END, "     \
+    "ev.agenda, ev.minutes, ev.visibility, ev.status, ev.created_at, ev.updated_at, "              \
+    "ev.published_at, CASE WHEN " EVENT_ATTRIBUTED " THEN 1 ELSE 0 END "
 
 #define EVENT_FROM                                                                                 \
     "FROM event ev JOIN alliance a ON a.key = ev.alliance_key "                                    \
     "JOIN platform p ON p.key = ev.platform_key "                                                  \
-    "LEFT JOIN person au ON au.key = ev.author_key "
+    "LEFT JOIN person au ON au.key = ev.author_key AND " EVENT_ATTRIBUTED " "
 
 static void event_row(struct ctx *c, struct db_stmt *st, void *item)
 {
@@ -62,6 +73,7 @@ static void event_row(struct ctx *c, struct db_stmt *st, void *item)
     e->created_at = row_text(c, st, 23);
     e->updated_at = row_text(c, st, 24);
     e->published_at = row_text_or_null(c, st, 25);
+    e->attributed = db_column_int(st, 26) != 0;
     e->platform_count = 1;
     e->platforms[0] =
         (struct event_platform){e->platform_key, e->platform_id, e->platform_name, ""};
@@ -143,7 +155,8 @@ enum status store_event_list(struct ctx *c, const struct event_filter *f, const 
     enum status s = row_all(c, st, limit, sizeof *out->items, event_row, &out->items, &out->count);
     if (s != STATUS_OK)
         return s;
-    out->total = row_query_count(&q, EVENT_FROM);
+    out->total = row_query_count(&q, "FROM event ev JOIN alliance a ON a.key = ev.alliance_key "
+                                     "JOIN platform p ON p.key = ev.platform_key ");
     return STATUS_OK;
 }
 
@@ -462,7 +475,7 @@ enum status store_decision_delete(struct ctx *c, const struct decision *d)
 #define ACTION_FROM                                                                                \
     "FROM action_item ai JOIN event ev ON ev.key = ai.event_key "                                  \
     "JOIN platform p ON p.key = ev.platform_key "                                                  \
-    "LEFT JOIN person ow ON ow.key = ai.owner_key "                                                \
+    "LEFT JOIN person ow ON ow.key = ai.owner_key AND " EVENT_ATTRIBUTED " "                       \
     "LEFT JOIN event fu ON fu.key = ai.follow_up_key "
 
 static void action_row(struct ctx *c, struct db_stmt *st, void *item)
@@ -507,8 +520,10 @@ enum status store_action_list(struct ctx *c, const struct action_filter *f, cons
     struct row_query q;
     row_query_init(&q, c, true);
     row_query_where(&q, EVENT_VISIBLE);
-    if (f->owner_key)
+    if (f->owner_key) { /* whose items they are: where the viewer may know it */
         row_query_int(&q, "ai.owner_key = ?", f->owner_key);
+        row_query_where(&q, EVENT_ATTRIBUTED);
+    }
     if (f->event_key)
         row_query_int(&q, "ai.event_key = ?", f->event_key);
     if (f->follow_up_key)

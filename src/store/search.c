@@ -164,12 +164,13 @@ enum status store_search_put(struct ctx *c, const struct search_doc *d)
         "title", "dn.title") " FROM reply sr JOIN discussion dn ON dn.key = sr.discussion_key "    \
                              "WHERE sr.key = si.item_key), si.title) ELSE si.title END"
 
-/* A document's text names its creator, publisher and contributor: a reader
- * who may not know the author (row.h ROW_ITEM_ATTRIBUTED) gets no snippet of
- * it. Lessons and entries keep no author in their text. */
+/* A document's text names its creator, publisher and contributor, an
+ * event's its facilitator: a reader who may not know the author (row.h
+ * ROW_ITEM_ATTRIBUTED) gets no snippet of them. Lessons and entries keep no
+ * author in their text. */
 #define SEARCH_SNIPPET(snippet)                                                                    \
-    "CASE WHEN si.kind <> 'document' OR " ROW_EXPAND(ROW_ITEM_ATTRIBUTED,                          \
-                                                     SEARCH_ITEM) " THEN " snippet " ELSE '' END"
+    "CASE WHEN si.kind NOT IN ('document', 'event') OR " ROW_EXPAND(                               \
+        ROW_ITEM_ATTRIBUTED, SEARCH_ITEM) " THEN " snippet " ELSE '' END"
 
 /* The parts that differ by engine, each with the text query as a parameter
  * where it has one. */
@@ -405,7 +406,8 @@ enum status store_search_run(struct ctx *c, const struct search_query *sq,
         c->arena,
         ROW_VIEWER ", ranked AS (%s), page AS (SELECT hit, score, count(*) OVER () AS total%s "
                    "FROM ranked ORDER BY score, hit LIMIT ? OFFSET ?) SELECT si.kind, "
-                   "si.item_id, " SEARCH_TITLE ", CASE WHEN si.kind <> 'document' OR " ROW_EXPAND(
+                   "si.item_id, " SEARCH_TITLE
+                   ", CASE WHEN si.kind NOT IN ('document', 'event') OR " ROW_EXPAND(
                        ROW_ITEM_ATTRIBUTED,
                        SEARCH_ITEM) " THEN 1 ELSE 0 END, p.id, p.name, a.name, si.happened_on, "
                                     "si.outcome, si.key, r.total%s FROM page r JOIN search_item "

@@ -309,9 +309,7 @@ void document_page(struct request *r)
         html_raw(b, "</div>\n");
     }
     dublin_core(r, d);
-    struct share_item item = {"document",       d->key,           d->id,
-                              d->title,         d->platform_key,  d->platform_id,
-                              d->platform_name, d->alliance_name, str_eq(d->status, "published")};
+    struct share_item item = SHARE_ITEM_OF("document", d);
     share_item_section(r, &item);
     discussion_item_section(r, "document", d->key, d->id);
     page_side(r);

@@ -296,9 +296,7 @@ void entry_page(struct request *r)
         }
         html_raw(b, "</ul>\n");
     }
-    struct share_item item = {"entry",          e->key,           e->id,
-                              e->title,         e->platform_key,  e->platform_id,
-                              e->platform_name, e->alliance_name, str_eq(e->status, "published")};
+    struct share_item item = SHARE_ITEM_OF("entry", e);
     share_item_section(r, &item);
     discussion_item_section(r, "entry", e->key, e->id);
     html_printf(b, "<p><a href=\"%s\">%s</a></p>\n",

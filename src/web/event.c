@@ -23,6 +23,7 @@
 #include "domain/person.h"
 #include "domain/platform.h"
 #include "domain/rights.h"
+#include "domain/share.h"
 #include "web/form.h"
 #include "web/html.h"
 #include "web/load.h"
@@ -477,6 +478,8 @@ void event_inclusion_table(struct request *r, const struct inclusion *in, const 
                 _("Everyone"), (long long)in->attendees, (long long)in->speakers);
 }
 
+static void attendance_table(struct request *r, const struct attendance_list *list);
+
 static void attendance_section(struct request *r, const struct event *e, bool edit)
 {
     struct buf *b = &r->out;
@@ -499,13 +502,27 @@ static void attendance_section(struct request *r, const struct event *e, bool ed
                      ngettext("%lld person attended; %lld spoke.",
                               "%lld people attended; %lld spoke.", (unsigned long)in.attendees),
                      (long long)in.attendees, (long long)in.speakers));
+    if (!e->attributed) /* shared without attribution: counted, nobody named */
+        html_printf(b, "<p class=\"muted\">%s</p>\n",
+                    _("It came to your platform without attribution: who took part is not "
+                      "named."));
+    else
+        attendance_table(r, &list);
+    html_printf(b, "<h2 id=\"inclusion\">%s</h2>\n", _("Who took part"));
+    event_inclusion_table(r, &in, _("Attendance and speakers by gender and group, as recorded"));
+}
+
+/* attendance_table lists who attended, by name, with their organisation. */
+static void attendance_table(struct request *r, const struct attendance_list *list)
+{
+    struct buf *b = &r->out;
     html_printf(b,
                 "<div class=\"table-wrap\"><table class=\"table\"><thead><tr><th scope=\"col\">"
                 "%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s"
                 "</th></tr></thead><tbody>\n",
                 _("Name"), _("Organisation"), _("Role at the event"), _("Spoke"));
-    for (int i = 0; i < list.count; i++) {
-        const struct attendance *a = &list.items[i];
+    for (int i = 0; i < list->count; i++) {
+        const struct attendance *a = &list->items[i];
         if (a->person_id)
             html_printf(b, "<tr><td><a href=\"%s\">%s</a></td>",
                         page_href(r, "/people/", a->person_id, ""), a->name);
@@ -515,8 +532,6 @@ static void attendance_section(struct request *r, const struct event *e, bool ed
                     a->spoke ? _("Yes") : "");
     }
     html_raw(b, "</tbody></table></div>\n");
-    html_printf(b, "<h2 id=\"inclusion\">%s</h2>\n", _("Who took part"));
-    event_inclusion_table(r, &in, _("Attendance and speakers by gender and group, as recorded"));
 }
 
 static void event_side(struct request *r, const struct event *e, bool edit)
@@ -542,7 +557,9 @@ static void event_side(struct request *r, const struct event *e, bool edit)
         html_printf(b, "%s<a href=\"%s\">%s</a>", i ? "<br>" : "",
                     page_href(r, "/platforms/", e->platforms[i].id, ""), e->platforms[i].name);
     page_fact_end(r);
-    if (e->author_id) {
+    if (!e->attributed) {
+        page_fact(r, _("Recorded by"), _("Not named: shared without attribution"));
+    } else if (e->author_id) {
         page_fact_begin(r, _("Recorded by"));
         html_printf(b, "<a href=\"%s\">%s</a>", page_href(r, "/people/", e->author_id, ""),
                     e->author_name);
@@ -612,8 +629,13 @@ void event_page(struct request *r)
     decisions_section(r, e, edit);
     actions_section(r, e, edit);
     attendance_section(r, e, edit);
+    struct share_item item;
+    share_item_of_event(e, &item);
+    share_item_section(r, &item);
     page_side(r);
     event_side(r, e, edit);
+    if (item.has_minutes)
+        share_item_side(r, &item);
     page_end(r, 200);
 }
 

@@ -230,10 +230,7 @@ void lesson_page(struct request *r)
                         ls->evidence[i].url, ls->evidence[i].label);
         html_raw(b, "</ul>\n");
     }
-    struct share_item item = {
-        "lesson",          ls->key,           ls->id,
-        ls->title,         ls->platform_key,  ls->platform_id,
-        ls->platform_name, ls->alliance_name, str_eq(ls->status, "published")};
+    struct share_item item = SHARE_ITEM_OF("lesson", ls);
     journey_lesson_section(r, ls); /* its shares, responses and applications */
     discussion_item_section(r, "lesson", ls->key, ls->id);
     page_side(r);

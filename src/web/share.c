@@ -33,6 +33,8 @@ static const char *share_title(const char *kind)
         return _("Share the journal entry");
     if (str_eq(kind, "document"))
         return _("Share the document");
+    if (str_eq(kind, "event"))
+        return _("Share the event's minutes");
     return _("Share the lesson");
 }
 
@@ -421,6 +423,16 @@ void share_document_page(struct request *r)
 void share_document_post(struct request *r)
 {
     share_create_post(r, "document");
+}
+
+void share_event_page(struct request *r)
+{
+    share_new(r, "event");
+}
+
+void share_event_post(struct request *r)
+{
+    share_create_post(r, "event");
 }
 
 /* A share's page -------------------------------------------------------------- */

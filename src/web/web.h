@@ -226,6 +226,8 @@ void share_entry_page(struct request *r);
 void share_entry_post(struct request *r);
 void share_document_page(struct request *r);
 void share_document_post(struct request *r);
+void share_event_page(struct request *r);
+void share_event_post(struct request *r);
 void share_page(struct request *r);
 void share_respond_post(struct request *r);
 void share_withdraw_page(struct request *r);

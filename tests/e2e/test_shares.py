@@ -955,6 +955,136 @@ def test_share_and_respond_through_the_forms():
     assert [s["to"] for s in got["items"]] == [P("d-a2").id], got   # d-a1 has it
 
 
+EVENT_FACILITATOR = "Zq Facilitator Fatima Eventful"
+EVENT_ATTENDEE = "Zq Attendee Abena Eventful"
+EVENT_ATTENDEE_ORG = "Zq Attendee Organisation Eventful"
+
+
+def event_with_minutes(title, word, minutes=True, status="published"):
+    """An event of d-a1 (platform level) by the author, with its facilitator,
+    minutes, a decision, someone who attended and an action item owned by
+    a1-member: all that a share without attribution must not name."""
+    doc = {"platforms": [P("d-a1").id], "kind": "meeting", "title": title,
+           "start": "2025-05-06T09:00", "end": "2025-05-06T12:00", "status": status,
+           "visibility": "platform", "facilitator": EVENT_FACILITATOR, "place": "Zq Bolga",
+           "minutes": "%s: the committee agreed to keep books." % word if minutes else ""}
+    ev = ok(V("author").api.post_json(API + "/events", doc), 201, "event " + title)
+    ok(V("author").api.post_json(API + "/events/%s/attendance" % ev["id"], {
+        "name": EVENT_ATTENDEE, "organisation": EVENT_ATTENDEE_ORG, "role": "Zq chair",
+        "spoke": True, "gender": "female"}), 201, "attendance")
+    ok(V("author").api.post_json(API + "/events/%s/action-items" % ev["id"], {
+        "title": "Zq repair the pump", "owner": V("a1-member").person}), 201, "action item")
+    return ev
+
+
+def test_event_minutes_shared_like_the_other_kinds():
+    """An event's minutes are shared as lessons are (issue 6): the receivers'
+    members read the event — minutes, decisions, action items, attendance —
+    on its page, in the API, in search and in their inbox, for as long as
+    the share stands; without attribution they read it all but who recorded
+    it, its facilitator, who attended (counted, not named, nor their
+    organisation) and who owns its action items. Withdrawing removes the
+    access everywhere. Only a published event with minutes is shared."""
+    names = (EVENT_FACILITATOR, EVENT_ATTENDEE, EVENT_ATTENDEE_ORG, AUTHOR_NAME,
+             V("a1-member").name)
+    cases = []
+    for n, (label, attributed, withdrawn) in enumerate((
+            ("event-unshared", None, False), ("event-named", True, False),
+            ("event-unnamed", False, False), ("event-named-withdrawn", True, True))):
+        code = "zqev%02d" % n
+        ev = event_with_minutes("Zq shared event %s %s" % (code, label), code)
+        m = Obj(label=label, id=ev["id"], code=code, shared=attributed is not None,
+                attributed=attributed, withdrawn=False, share=None)
+        if m.shared:
+            made = share_ok("author", "event", m.id, ["reg-a"], message="Zq minutes for you",
+                            attributed=attributed)
+            assert made[0]["kind"] == "event" and made[0]["direction"] == "up", made
+            m.share = made[0]["id"]
+        cases.append(m)
+    # Through the form too: the page offers it, the form is the lesson's.
+    page = V("author").web.get("/events/" + cases[0].id)
+    assert 'href="/events/%s/share?from=%s"' % (cases[0].id, P("d-a1").id) in page.text
+    form = V("author").web.get("/events/%s/share" % cases[0].id)
+    assert form.status == 200 and re.search(r"Share the event(&#39;|&#x27;|')s minutes",
+                                            form.text), form.text[:2000]
+    r = V("author").web.post_form("/events/%s/share" % cases[0].id, {
+        "from": P("d-a1").id, "to": P("d-b1").id, "message": "Zq across by form"})
+    assert r.status == 303, (r.status, r.text[:500])
+    assert r.header("Location").startswith("/events/%s" % cases[0].id)
+    assert withdraw("author", ok(V("author").api.get(
+        API + "/shares?kind=event&item=" + cases[0].id))["items"][0]["id"]).status == 204
+
+    def check(C, when):
+        for v in F.viewers:
+            for m in cases:
+                see, named = may_read(v, m), may_read(v, m) and may_know_author(v, m)
+                rp = "%s, %s (%s)" % (m.label, how(v, True), when)
+                r = v.web.get("/events/" + m.id)
+                if C.eq(r.status, 200 if see else 404, "event page", rp) and see:
+                    C.eq(m.code in r.text, True, "minutes on the page", rp)
+                    for name in names:
+                        if name != getattr(v, "name", None):
+                            C.eq(name in r.text, named, "%s on the page" % name, rp)
+                r = v.api.get(API + "/events/" + m.id)
+                if C.eq(r.status, 200 if see else 404, "event API", rp) and see:
+                    doc = r.json()
+                    C.eq((doc["facilitator"], doc["author"], doc["attendance"][0]["name"],
+                          doc["attendance"][0]["organisation"],
+                          doc["action_items"][0]["owner"]),
+                         (EVENT_FACILITATOR, V("author").person, EVENT_ATTENDEE,
+                          EVENT_ATTENDEE_ORG, V("a1-member").person) if named else
+                         ("", None, "", "", None), "who is named by the API", rp)
+                    C.eq((len(doc["attendance"]), doc["attendance"][0]["spoke"]), (1, True),
+                         "attendance counted", rp)
+                r = v.api.get(API + "/search?q=" + m.code)
+                if C.eq(r.status, 200, "search", rp):
+                    doc = r.json()
+                    C.eq([i["id"] for i in doc["items"]], [m.id] if see else [], "found", rp)
+                    if not named:
+                        C.eq(EVENT_FACILITATOR in r.text, False, "facilitator in search", rp)
+                if m.share:
+                    r = v.api.get(API + "/shares/" + m.share)
+                    C.eq(r.status, 200 if may_see_share(v, m) else 404, "the share", rp)
+            if v.admin or "reg-a" in v.roles:
+                r = v.api.get(API + "/shares?limit=200&kind=event&platform=" + P("reg-a").id)
+                C.eq(sorted(m.label for m in cases if m.share in {i["id"] for i in
+                                                                  r.json()["items"]}),
+                     sorted(m.label for m in cases if may_see_share(v, m)), "the inbox",
+                     "inbox, %s (%s)" % (how(v, False), when))
+                r = v.web.get("/platforms/%s/inbox" % P("reg-a").id)
+                C.eq(sorted(m.label for m in cases if m.code in r.text),
+                     sorted(m.label for m in cases if m.shared and not m.withdrawn),
+                     "the inbox page", "inbox page, %s (%s)" % (how(v, True), when))
+
+    C = Checks()
+    check(C, "shared")
+    withdrawn = next(m for m in cases if m.label == "event-named-withdrawn")
+    assert withdraw("author", withdrawn.share).status == 204
+    withdrawn.withdrawn = True
+    check(C, "after a withdrawal")
+    C.fail_if_any("event shares")
+    # The receivers respond, as to any share.
+    named = next(m for m in cases if m.label == "event-named")
+    assert respond("ra-convenor", named.share, response="acknowledged").status == 200
+    # Bad input names the field: an event without minutes, a draft, a kind
+    # that is not one, an unknown event.
+    bare = event_with_minutes("Zq event without minutes", "zqbare", minutes=False)
+    r = share("author", "event", bare["id"], [P("reg-a").id])
+    assert (r.status, field_of(r)) == (400, "item") and "minutes" in r.text, r.text
+    draft = event_with_minutes("Zq draft event", "zqdraftev", status="draft")
+    r = share("author", "event", draft["id"], [P("reg-a").id])
+    assert (r.status, field_of(r)) == (400, "item") and "publish" in r.text.lower(), r.text
+    r = share("author", "meeting", bare["id"], [P("reg-a").id])
+    assert (r.status, field_of(r)) == (400, "kind"), r.text
+    r = share("author", "event", UNKNOWN_ID, [P("reg-a").id])
+    assert (r.status, field_of(r)) == (400, "item"), r.text
+    r = V("author").api.get(API + "/shares?kind=minutes&item=" + bare["id"])
+    assert (r.status, field_of(r)) == (400, "kind"), r.text
+    # A platform that holds it already: 409 naming "to".
+    r = share("author", "event", named.id, [P("reg-a").id])
+    assert (r.status, field_of(r)) == (409, "to"), r.text
+
+
 def test_new_pages_are_valid_html():
     """html-validate on the share form (with errors), a share's page with the
     respond form (with errors), the withdraw confirmation, the inbox and the
@@ -1053,6 +1183,7 @@ def main():
              test_a_platform_holds_an_item_once,
              test_into_and_out_of_a_members_only_alliance,
              test_share_and_respond_through_the_forms,
+             test_event_minutes_shared_like_the_other_kinds,
              test_new_pages_are_valid_html,
              test_audit_trail_records_sharing,
              test_export_and_import_carry_the_shares])
