@@ -44,6 +44,10 @@
                                 ") OR (n.kind = 'action_due' AND "                                 \
                                 "ai.status = 'open' AND " EVENT_VISIBLE ")) "
 
+/* Email leaves out a reply hidden since (the page still lists it, leading to
+ * the thread, which shows that it was hidden and why). */
+#define NOTIFICATION_NOT_HIDDEN "(r.key IS NULL OR r.hidden_at IS NULL) "
+
 #define NOTIFICATION_SHARE_TITLE                                                                   \
     "CASE s.kind WHEN 'lesson' THEN (SELECT t.title FROM lesson t WHERE t.key = s.item_key) "      \
     "WHEN 'entry' THEN (SELECT t.title FROM entry t WHERE t.key = s.item_key) "                    \
@@ -121,7 +125,7 @@ enum status store_notification_get(struct ctx *c, int64_t key, struct notificati
 {
     struct db_stmt *st = db_prepare(
         c->db, ROW_VIEWER "SELECT " NOTIFICATION_COLUMNS NOTIFICATION_FROM NOTIFICATION_WHERE
-                          "AND n.key = ?");
+                          "AND " NOTIFICATION_NOT_HIDDEN "AND n.key = ?");
     row_viewer_bind(c, st);
     db_bind_int(st, 3, key);
     return row_one(c, st, sizeof **out, notification_row, out);
@@ -132,7 +136,8 @@ enum status store_notification_gathered(struct ctx *c, const char *delivery, con
 {
     struct db_stmt *st = db_prepare(
         c->db, ROW_VIEWER "SELECT " NOTIFICATION_COLUMNS NOTIFICATION_FROM NOTIFICATION_WHERE
-                          "AND n.mailed_at = ? AND n.delivery = ? ORDER BY n.key LIMIT ?");
+                          "AND " NOTIFICATION_NOT_HIDDEN "AND n.mailed_at = ? AND n.delivery = ? "
+                          "ORDER BY n.key LIMIT ?");
     row_viewer_bind(c, st);
     db_bind_text(st, 3, mailed_at);
     db_bind_text(st, 4, delivery);
@@ -142,6 +147,7 @@ enum status store_notification_gathered(struct ctx *c, const char *delivery, con
     if (s != STATUS_OK)
         return s;
     st = db_prepare(c->db, ROW_VIEWER "SELECT count(*) " NOTIFICATION_FROM NOTIFICATION_WHERE
+                                      "AND " NOTIFICATION_NOT_HIDDEN
                                       "AND n.mailed_at = ? AND n.delivery = ?");
     row_viewer_bind(c, st);
     db_bind_text(st, 3, mailed_at);

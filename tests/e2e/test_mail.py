@@ -15,7 +15,7 @@ Covered:
     List-Unsubscribe-Post, and no line over 78 characters;
   * a daily digest gathers several notifications, and leaves out those the
     person may no longer read when it is made: a lesson made private, a share
-    withdrawn;
+    withdrawn, a reply hidden;
   * an unsubscribe link works once (the page, its confirmation, then 410), by
     the form and by RFC 8058's one-click POST; unknown links are 404;
   * the SMTP server refusing (451) twice: the message is tried again, waiting
@@ -164,6 +164,13 @@ def reply(author, thread_id, body):
                                       {"body": body}), 201)
 
 
+def top_lesson(title, visibility, outcome="success"):
+    """A published lesson of the top platform, by its documenter."""
+    return ok(V("top-documenter").api.post_json(API + "/lessons", {
+        "platform": F.platforms["top"], "title": title, "visibility": visibility,
+        "status": "published", "lesson": "What we learnt.", "outcome": outcome}), 201)
+
+
 def body_of(msg, subtype):
     part = msg.get_body(preferencelist=(subtype,))
     return part.get_content() if part else None
@@ -214,28 +221,22 @@ def test_digest_gathers_and_leaves_out_what_may_not_be_read():
     t = thread("writer", "Zq digest thread kept")
     reply("reader", t["id"], "Zq reader takes part")
     # A thread on a public lesson of the top platform, later made private.
-    lesson = ok(V("top-documenter").api.post_json(API + "/lessons", {
-        "platform": F.platforms["top"], "title": "Zq digest lesson made private",
-        "visibility": "public", "status": "published", "lesson": "What we learnt.",
-        "outcome": "success"}), 201)
+    lesson = top_lesson("Zq digest lesson made private", "public")
     lt = ok(V("top-documenter").api.post_json(API + "/discussions", {
         "lesson": lesson["id"], "body": "Zq opening"}), 201)
     reply("reader", lt["id"], "Zq reader on the lesson")
     # Two shares to the reader's platform: one kept, one withdrawn.
-    kept = ok(V("top-documenter").api.post_json(API + "/lessons", {
-        "platform": F.platforms["top"], "title": "Zq digest share kept",
-        "visibility": "platform", "status": "published", "lesson": "Kept.",
-        "outcome": "success"}), 201)
-    gone = ok(V("top-documenter").api.post_json(API + "/lessons", {
-        "platform": F.platforms["top"], "title": "Zq digest share withdrawn",
-        "visibility": "platform", "status": "published", "lesson": "Gone.",
-        "outcome": "failure"}), 201)
+    kept = top_lesson("Zq digest share kept", "platform")
+    gone = top_lesson("Zq digest share withdrawn", "platform", "failure")
     ok(V("top-documenter").api.post_json(API + "/shares", {
         "kind": "lesson", "item": kept["id"], "to": [F.platforms["low"]]}), 201)
     withdrawn = ok(V("top-documenter").api.post_json(API + "/shares", {
         "kind": "lesson", "item": gone["id"], "to": [F.platforms["low"]]}), 201)["items"][0]
     reply("writer", t["id"], "Zq first answer")
     reply("writer", t["id"], "Zq second answer")
+    hidden = reply("writer", t["id"], "Zq third answer, hidden")
+    ok(V("convenor").api.patch_json(API + "/replies/" + hidden["id"],
+                                    {"hidden_reason": "Zq off topic"}))
     reply("top-documenter", lt["id"], "Zq answer on the lesson")
     # Now the lesson leaves the reader's view, and the share is withdrawn.
     ok(V("top-documenter").api.patch_json(API + "/lessons/" + lesson["id"],
@@ -247,6 +248,7 @@ def test_digest_gathers_and_leaves_out_what_may_not_be_read():
     assert len(got) == 1, [m[1]["Subject"] for m in got]
     msg = got[0][1]
     text, html = body_of(msg, "plain"), body_of(msg, "html")
+    # Two replies, not the hidden third.
     assert text.count("Zq digest thread kept") == 2, text
     assert "Zq digest share kept" in text and "Zq digest share kept" in html
     for hidden in ("Zq digest lesson made private", "Zq digest share withdrawn"):

@@ -16,7 +16,22 @@
 #include "domain/mail.h"
 
 #include <sodium.h>
+#include <stdbool.h>
 #include <string.h>
+
+/* assert_lines checks that every line of s ends in CRLF and holds at most
+ * max characters, and that none starts with a dot when no_dot. */
+static void assert_lines(const char *s, long max, bool no_dot)
+{
+    for (const char *line = s; *line;) {
+        const char *end = strstr(line, "\r\n");
+        assert_non_null(end);
+        assert_true(end - line <= max);
+        assert_null(memchr(line, '\n', (size_t)(end - line)));
+        assert_false(no_dot && *line == '.');
+        line = end + 2;
+    }
+}
 
 /* decode_words joins the decoded text of every encoded word in header. */
 static void decode_words(const char *header, char *out, size_t size)
@@ -52,12 +67,7 @@ static void subjects_beyond_ascii_become_encoded_words_of_whole_characters(void 
     char decoded[512];
     decode_words(b.data, decoded, sizeof decoded);
     assert_string_equal(decoded, subject);
-    for (char *line = b.data; *line;) {
-        char *end = strstr(line, "\r\n");
-        assert_non_null(end);
-        assert_true(end - line <= 78);
-        line = end + 2;
-    }
+    assert_lines(b.data, 78, false);
     buf_reset(&b);
     mime_header(&b, "Subject", "Plain words");
     assert_string_equal(b.data, "Subject: Plain words\r\n");
@@ -75,18 +85,10 @@ static void quoted_printable_keeps_lines_short_and_encodes_a_leading_dot(void **
     char text[1024];
     snprintf(text, sizeof text, "%s\n.\n.hidden\nequals = sign \nété\n", long_line);
     mime_quoted_printable(&b, text);
-    for (char *line = b.data; *line;) {
-        char *end = strstr(line, "\r\n");
-        assert_non_null(end);
-        assert_true(end - line <= 76);
-        assert_true(*line != '.');
-        line = end + 2;
-    }
+    assert_lines(b.data, 76, true);
     assert_non_null(strstr(b.data, "\r\n=2E\r\n=2Ehidden\r\n"));
     assert_non_null(strstr(b.data, "equals =3D sign=20\r\n"));
     assert_non_null(strstr(b.data, "=C3=A9t=C3=A9\r\n"));
-    for (const char *p = b.data; (p = strchr(p, '\n')); p++)
-        assert_int_equal(p[-1], '\r');
     buf_free(&b);
 }
 
@@ -132,8 +134,7 @@ static void a_message_is_multipart_alternative_with_both_parts(void **state)
     assert_non_null(strstr(html, closing));
     /* Headers and body are separated by one empty line; every line ends in CRLF. */
     assert_non_null(strstr(s, "\r\n\r\n"));
-    for (const char *p = s; (p = strchr(p, '\n')); p++)
-        assert_int_equal(p[-1], '\r');
+    assert_lines(s, 78, false);
     buf_free(&b);
 }
 
