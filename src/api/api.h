@@ -160,4 +160,19 @@ void api_need_get(struct request *r);
 void api_need_update(struct request *r);
 void api_need_delete(struct request *r);
 
+/* api/question.c */
+void api_question_list(struct request *r);
+void api_question_create(struct request *r);
+void api_question_get(struct request *r);
+void api_question_update(struct request *r);
+void api_question_delete(struct request *r);
+void api_question_links(struct request *r);
+void api_question_link_add(struct request *r);
+void api_question_link_remove(struct request *r);
+void api_cycle_list(struct request *r);
+void api_cycle_create(struct request *r);
+void api_cycle_get(struct request *r);
+void api_cycle_update(struct request *r);
+void api_cycle_delete(struct request *r);
+
 #endif

@@ -10,6 +10,7 @@
 #include "core/str.h"
 #include "domain/alliance.h"
 #include "domain/capability.h"
+#include "domain/item.h"
 #include "domain/platform.h"
 
 #include <stdlib.h>
@@ -105,6 +106,33 @@ json_t *api_text(const char *s)
 json_t *api_text_or_null(const char *s)
 {
     return s ? json_string(s) : json_null();
+}
+
+bool api_evidence_text(struct request *r, json_t *evidence, char **text)
+{
+    *text = "";
+    if (!json_is_array(evidence))
+        return false;
+    size_t i;
+    json_t *e;
+    json_array_foreach(evidence, i, e)
+    {
+        const char *label = NULL, *url = NULL;
+        if (json_unpack(e, "{s:s, s:s !}", "label", &label, "url", &url) != 0 ||
+            strchr(label, '|') || strchr(label, '\n') || strchr(url, '\n'))
+            return false;
+        *text = arena_printf(&r->arena, "%s%s%s | %s", *text, i ? "\n" : "", label, url);
+    }
+    return true;
+}
+
+json_t *api_evidence(const struct item_evidence *evidence, int n)
+{
+    json_t *list = json_array();
+    for (int i = 0; i < n; i++)
+        json_array_append_new(
+            list, json_pack("{s:s, s:s}", "label", evidence[i].label, "url", evidence[i].url));
+    return list;
 }
 
 static const char *type_message(struct request *r, const char *name, enum api_type type)

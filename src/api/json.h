@@ -91,6 +91,15 @@ json_t *api_text(const char *s);
 /* api_text_or_null returns a JSON string of s, or null for NULL. */
 json_t *api_text_or_null(const char *s);
 
+/* api_evidence_text turns an array of {"label", "url"} objects into the
+ * lines "label | url" that item_evidence_parse reads (arena); false when
+ * evidence is not such an array. */
+bool api_evidence_text(struct request *r, json_t *evidence, char **text);
+
+/* api_evidence returns n pieces of evidence as an array of {"label", "url"}. */
+struct item_evidence;
+json_t *api_evidence(const struct item_evidence *evidence, int n);
+
 /* api_capabilities returns the capability names of a mask as an array. */
 json_t *api_capabilities(unsigned caps);
 

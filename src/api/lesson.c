@@ -20,10 +20,6 @@ static json_t *lesson_json(const struct lesson *ls)
     json_t *tags = json_array();
     for (int i = 0; i < ls->tag_count; i++)
         json_array_append_new(tags, json_string(ls->tags[i]));
-    json_t *evidence = json_array();
-    for (int i = 0; i < ls->evidence_count; i++)
-        json_array_append_new(evidence, json_pack("{s:s, s:s}", "label", ls->evidence[i].label,
-                                                  "url", ls->evidence[i].url));
     json_t *doc =
         json_pack("{s:s, s:s, s:s, s:o, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id",
                   ls->id, "platform", ls->platform_id, "alliance", ls->alliance_slug, "author",
@@ -32,7 +28,7 @@ static json_t *lesson_json(const struct lesson *ls)
                   ls->recommendation, "outcome", ls->outcome, "status", ls->status, "visibility",
                   ls->visibility, "question", ls->question, "happened_on", ls->happened_on);
     json_object_set_new(doc, "tags", tags);
-    json_object_set_new(doc, "evidence", evidence);
+    json_object_set_new(doc, "evidence", api_evidence(ls->evidence, ls->evidence_count));
     json_object_set_new(doc, "created_at", json_string(ls->created_at));
     json_object_set_new(doc, "updated_at", json_string(ls->updated_at));
     json_object_set_new(doc, "published_at", api_text_or_null(ls->published_at));
@@ -117,21 +113,8 @@ static bool lesson_read(struct request *r, struct lesson *ls, bool creating)
         lesson_tags_parse(&r->ctx, ls, text, &p);
     }
     if (evidence && !p.count) {
-        bool ok = json_is_array(evidence);
-        char *text = "";
-        size_t i;
-        json_t *e;
-        json_array_foreach(evidence, i, e)
-        {
-            const char *label = NULL, *url = NULL;
-            if (json_unpack(e, "{s:s, s:s !}", "label", &label, "url", &url) != 0 ||
-                strchr(label, '|') || strchr(label, '\n') || strchr(url, '\n')) {
-                ok = false;
-                break;
-            }
-            text = arena_printf(&r->arena, "%s%s%s | %s", text, i ? "\n" : "", label, url);
-        }
-        if (!ok)
+        char *text;
+        if (!api_evidence_text(r, evidence, &text))
             problems_invalid(&p, "evidence",
                              _("evidence must be an array of {\"label\", \"url\"} objects"));
         else

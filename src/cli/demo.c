@@ -7,6 +7,7 @@
  */
 #include "cli/cli.h"
 
+#include "cli/demo_agenda.h"
 #include "cli/demo_assessments.h"
 #include "cli/demo_data.h"
 #include "cli/demo_discussions.h"
@@ -393,6 +394,8 @@ static int demo_load(struct ctx *c, const char *files_dir, size_t *uploaded, siz
         rc = demo_documents_load(c, ids_lookup, &platforms, &people, files_dir, uploaded);
     if (rc == 0)
         rc = demo_events_load(c, ids_lookup, &platforms, &people);
+    if (rc == 0)
+        rc = demo_agenda_load(c, ids_lookup, &platforms, &people);
     if (rc == 0)
         rc = demo_shares_load(c, ids_lookup, &platforms, &people, shared);
     if (rc == 0)

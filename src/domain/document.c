@@ -17,6 +17,7 @@
 #include "domain/field.h"
 #include "domain/item.h"
 #include "domain/platform.h"
+#include "domain/question.h"
 #include "domain/rights.h"
 #include "domain/search.h"
 #include "domain/share.h"

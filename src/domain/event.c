@@ -22,6 +22,7 @@
 #include "domain/item.h"
 #include "domain/person.h"
 #include "domain/platform.h"
+#include "domain/question.h"
 #include "domain/rights.h"
 #include "domain/search.h"
 #include "store/event.h"
@@ -302,6 +303,9 @@ static enum status event_index(struct ctx *c, const struct event *e)
                               e->facilitator);
     for (int i = 0; i < decisions.count; i++)
         body = arena_printf(c->arena, "%s\n\n%s", body, decisions.items[i].text);
+    int64_t others[EVENT_PLATFORMS_MAX];
+    for (int i = 1; i < e->platform_count; i++)
+        others[i - 1] = e->platforms[i].key;
     struct search_doc d = {
         .kind = "event",
         .item_key = e->key,
@@ -316,6 +320,8 @@ static enum status event_index(struct ctx *c, const struct event *e)
         .title = e->title,
         .body = body,
         .tags = "",
+        .other_platform_keys = others,
+        .other_platform_count = e->platform_count - 1,
     };
     return search_put(c, &d);
 }

@@ -19,6 +19,7 @@
 #include "domain/health.h"
 #include "domain/lesson.h"
 #include "domain/platform.h"
+#include "domain/question.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -137,7 +138,6 @@ static enum status framework_read(struct ctx *c, const struct alliance *a, struc
         return s;
     f->events = h.meetings;
     f->attendances = h.attendances;
-    f->questions = h.questions;
     f->with_facilitator = h.with_facilitator;
     f->with_documenter = h.with_documenter;
     struct lesson_filter lf = {.alliance_key = a->key, .depth = -1, .from = f->since};
@@ -157,6 +157,10 @@ static enum status framework_read(struct ctx *c, const struct alliance *a, struc
     struct entry_list entries;
     if (s == STATUS_OK && (s = entry_list(c, &ef, &l, &entries)) == STATUS_OK)
         f->entries = entries.total;
+    struct question_filter qf = {.alliance_key = a->key, .with_cycles = true};
+    struct question_list questions;
+    if (s == STATUS_OK && (s = question_list(c, &qf, &l, &questions)) == STATUS_OK)
+        f->questions = questions.total;
     struct application_filter pf = {.alliance_key = a->key};
     struct application_list applications;
     if (s == STATUS_OK && (s = application_list(c, &pf, &l, &applications)) == STATUS_OK)

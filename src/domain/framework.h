@@ -51,7 +51,7 @@ struct framework {
     /* Production. */
     int64_t lessons, documents; /* lessons of the period; documents of the library */
     /* Proving and improving. */
-    int64_t questions;    /* learning questions lessons answer */
+    int64_t questions;    /* learning questions worked on in cycles */
     int64_t lessons_all;  /* lessons, of any date */
     int64_t applications; /* lessons applied (guideline, policy, …) */
     /* Pulling it all together. */

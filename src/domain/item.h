@@ -14,6 +14,18 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* A piece of evidence of an item: a labelled address. */
+struct item_evidence {
+    char *label;
+    char *url; /* http(s) address, or a path of this site such as /documents/ID */
+};
+
+/* item_evidence_parse reads one piece of evidence a line, "label | address"
+ * (or the address alone), into out (at most max, arena copies); *count gets
+ * how many. Problems go to field. */
+void item_evidence_parse(struct ctx *c, const char *text, struct item_evidence *out, int max,
+                         int *count, const char *field, struct problems *p);
+
 /* item_may_edit says whether the viewer may edit an item of the platform by
  * that author (a person key, 0 when none). */
 bool item_may_edit(struct ctx *c, int64_t platform_key, int64_t author_key);
@@ -35,7 +47,8 @@ char *item_published_at(struct ctx *c, const char *status, char *before);
  * "document", "event", …; key its row's key) takes with it, within the
  * caller's transaction: its place in the search index (kept as a retired item
  * for the audit trail's visibility), the access its shares gave (withdrawn),
- * and its discussion thread. The caller deletes the item's own row. */
+ * its discussion thread, and its links from learning questions (question.h).
+ * The caller deletes the item's own row. */
 enum status item_retire(struct ctx *c, const char *kind, int64_t key);
 
 #endif

@@ -15,6 +15,7 @@
 #include "domain/field.h"
 #include "domain/item.h"
 #include "domain/platform.h"
+#include "domain/question.h"
 #include "domain/rights.h"
 #include "domain/search.h"
 #include "domain/share.h"
@@ -88,53 +89,10 @@ void lesson_tags_parse(struct ctx *c, struct lesson *ls, const char *text, struc
     }
 }
 
-/* evidence_url_ok: an http(s) address, or a path of this site. */
-static bool evidence_url_ok(const char *url)
-{
-    if (str_is_http_url(url))
-        return true;
-    if (url[0] != '/' || url[1] == '/' || url[1] == '\\' || strlen(url) > 2000)
-        return false;
-    for (const char *q = url; *q; q++)
-        if ((unsigned char)*q <= ' ' || *q == '"' || *q == '<' || *q == '>')
-            return false;
-    return true;
-}
-
 void lesson_evidence_parse(struct ctx *c, struct lesson *ls, const char *text, struct problems *p)
 {
-    ls->evidence_count = 0;
-    char *copy = arena_strdup(c->arena, text ? text : "");
-    for (char *line = copy; line;) {
-        char *end = line + strcspn(line, "\n");
-        char *next = *end ? end + 1 : NULL;
-        *end = '\0';
-        char *bar = strchr(line, '|');
-        char *label =
-            str_trim(c->arena, bar ? arena_strndup(c->arena, line, (size_t)(bar - line)) : "");
-        char *url = str_trim(c->arena, bar ? bar + 1 : line);
-        line = next;
-        if (!*url && !*label)
-            continue;
-        if (ls->evidence_count == LESSON_EVIDENCE_MAX) {
-            problems_invalid(p, "evidence", _("A lesson has at most twelve pieces of evidence"));
-            return;
-        }
-        if (!evidence_url_ok(url)) {
-            problems_invalid(p, "evidence",
-                             _("Give each piece of evidence an address that starts with "
-                               "https:// or http://, or a page of this site such as "
-                               "/documents/…"));
-            return;
-        }
-        if (str_utf8_length(label) > 200) {
-            problems_invalid(p, "evidence", _("Each label must be 200 characters or fewer"));
-            return;
-        }
-        ls->evidence[ls->evidence_count].label = *label ? label : url;
-        ls->evidence[ls->evidence_count].url = url;
-        ls->evidence_count++;
-    }
+    item_evidence_parse(c, text, ls->evidence, LESSON_EVIDENCE_MAX, &ls->evidence_count, "evidence",
+                        p);
 }
 
 static bool in_list(const char *name, const char *a, const char *b, const char *c3)

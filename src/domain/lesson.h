@@ -11,6 +11,7 @@
 
 #include "core/problem.h"
 #include "domain/context.h"
+#include "domain/item.h"
 #include "domain/listing.h"
 
 #include <stdbool.h>
@@ -18,11 +19,6 @@
 
 #define LESSON_TAGS_MAX     12
 #define LESSON_EVIDENCE_MAX 12
-
-struct lesson_evidence {
-    char *label;
-    char *url; /* http(s) address, or a path of this site such as /documents/ID */
-};
 
 struct lesson {
     int64_t key;
@@ -59,7 +55,7 @@ struct lesson {
     int tag_count;
     char *tags[LESSON_TAGS_MAX];
     int evidence_count;
-    struct lesson_evidence evidence[LESSON_EVIDENCE_MAX];
+    struct item_evidence evidence[LESSON_EVIDENCE_MAX];
 };
 
 struct lesson_list {

@@ -14,6 +14,7 @@
  *   moderate                       x          x
  *   add platforms below            x
  *   link peers                     x          x
+ *   set the learning agenda        x          x
  *   read the audit trail           x          x            x          x        x
  *   read the inbox and outbox      x          x            x          x        x
  *
@@ -42,6 +43,7 @@ enum right {
     RIGHT_MODERATE,
     RIGHT_ADD_CHILD,
     RIGHT_LINK_PEERS,
+    RIGHT_SET_AGENDA,
     RIGHT_READ_AUDIT,
     RIGHT_READ_SHARES,
     RIGHT_COUNT

@@ -27,11 +27,12 @@
 #define SEARCH_MARK_START '\x01'
 #define SEARCH_MARK_END   '\x02'
 
-#define SEARCH_KINDS_MAX 8
+#define SEARCH_KINDS_MAX 10
 
 /* What the index keeps of an item. */
 struct search_doc {
-    const char *kind; /* "lesson", "entry", "document", "enquiry", "event", "thread", "reply" */
+    const char *kind; /* "lesson", "entry", "document", "enquiry", "event", "thread", "reply",
+                         "question", "cycle" */
     int64_t item_key;
     const char *item_id;
     int64_t platform_key;
@@ -47,6 +48,11 @@ struct search_doc {
                                 thread once, not every reply); NULL: title */
     const char *body;
     const char *tags; /* space separated */
+    /* The other platforms of an item held by several (a joint event, a
+     * question's owners): at the platform level, their members find it
+     * too. */
+    const int64_t *other_platform_keys;
+    int other_platform_count;
 };
 
 /* What a viewer asks. Empty and zero fields do not filter. */

@@ -7,12 +7,14 @@
 #include "core/arena.h"
 #include "core/i18n.h"
 #include "core/str.h"
+#include "domain/cycle.h"
 #include "domain/discussion.h"
 #include "domain/document.h"
 #include "domain/enquiry.h"
 #include "domain/entry.h"
 #include "domain/event.h"
 #include "domain/lesson.h"
+#include "domain/question.h"
 #include "domain/rights.h"
 #include "domain/search.h"
 #include "store/schema.h"
@@ -31,7 +33,8 @@ static const struct search_source search_sources[] = {
     {"lesson", lesson_reindex_one},     {"entry", entry_reindex_one},
     {"document", document_reindex_one}, {"enquiry", enquiry_reindex_one},
     {"event", event_reindex_one},       {"thread", thread_reindex_one},
-    {"reply", reply_reindex_one},
+    {"reply", reply_reindex_one},       {"question", question_reindex_one},
+    {"cycle", cycle_reindex_one},
 };
 #define SEARCH_SOURCE_COUNT ((int)(sizeof search_sources / sizeof search_sources[0]))
 

@@ -201,8 +201,10 @@ int64_t store_platform_items(struct ctx *c, int64_t platform_key)
                           "(SELECT count(*) FROM budget_line WHERE platform_key = ?) + "
                           "(SELECT count(*) FROM need WHERE platform_key = ?) + "
                           "(SELECT count(*) FROM discussion WHERE platform_key = ? AND "
-                          "item_kind = 'platform')");
-    for (int i = 1; i <= 9; i++)
+                          "item_kind = 'platform') + "
+                          "(SELECT count(*) FROM question_platform WHERE platform_key = ?) + "
+                          "(SELECT count(*) FROM cycle WHERE platform_key = ?)");
+    for (int i = 1; i <= 11; i++)
         db_bind_int(st, i, platform_key);
     return row_count(st);
 }

@@ -909,55 +909,77 @@ static const struct migration migrations[] = {
      "  'share','proposal','proposal_closing','action_due','enquiry_assigned'));"
      "ALTER TABLE decision ALTER COLUMN event_key DROP NOT NULL;",
      widen_19},
-
-    /* 20: email (domain/mail.h). A notification may be about an enquiry
-     * assigned or an action item due (once per item and owner); it keeps how
-     * its person chose to hear of it when it was made, and when it went out
-     * by email (at once or in a digest). The queue holds one row per message,
-     * rendered at its first attempt, with its Message-ID for good; the
-     * unsubscribe links of the messages are kept as hashes. */
-    SAME("ALTER TABLE notification ADD COLUMN enquiry_key INTEGER"
-         "  REFERENCES enquiry(key) ON DELETE CASCADE;"
-         "ALTER TABLE notification ADD COLUMN action_item_key INTEGER"
-         "  REFERENCES action_item(key) ON DELETE CASCADE;"
-         "ALTER TABLE notification ADD COLUMN delivery TEXT NOT NULL DEFAULT 'now'"
-         "  CHECK (delivery IN ('now','daily','weekly'));"
-         "ALTER TABLE notification ADD COLUMN mailed_at TEXT;"
-         "CREATE INDEX notification_waiting ON notification(mailed_at, delivery, person_key);"
-         "CREATE INDEX notification_by_enquiry ON notification(enquiry_key);"
-         "CREATE UNIQUE INDEX notification_action_due ON notification(action_item_key, "
-         "  person_key);"
-         "CREATE TABLE mail ("
+    /* 20: the learning agenda (domain/question.h): questions of an alliance,
+     * owned by one or more of its platforms (the first its home), with the
+     * events, lessons and documents linked to them; and the action-research
+     * cycles (domain/cycle.h), numbered per question and platform, each with
+     * its four steps (plan, act, observe, reflect) and their evidence; and
+     * the other platforms of items held by several, for search. */
+    SAME("CREATE TABLE question ("
          "  key INTEGER PRIMARY KEY,"
          "  id TEXT NOT NULL UNIQUE,"
-         "  person_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
-         "  address TEXT NOT NULL,"
-         /* the kind of its one notification, or daily or weekly: a digest */
-         "  kind TEXT NOT NULL,"
-         "  notification_key INTEGER REFERENCES notification(key) ON DELETE SET NULL,"
-         "  subject TEXT NOT NULL DEFAULT '',"
-         "  text_body TEXT NOT NULL DEFAULT '',"
-         "  html_body TEXT NOT NULL DEFAULT '',"
-         "  message_id TEXT NOT NULL UNIQUE,"
-         "  state TEXT NOT NULL CHECK (state IN ('queued','sending','sent','failed','dropped')),"
-         "  attempts INTEGER NOT NULL DEFAULT 0,"
-         "  next_attempt_at TEXT NOT NULL,"
-         "  last_error TEXT NOT NULL DEFAULT '',"
+         "  alliance_key INTEGER NOT NULL REFERENCES alliance(key),"
+         "  platform_key INTEGER NOT NULL REFERENCES platform(key),"
+         "  author_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  title TEXT NOT NULL,"
+         "  body TEXT NOT NULL DEFAULT '',"
+         "  status TEXT NOT NULL CHECK (status IN ('open','exploring','answered','set_aside')),"
+         "  visibility TEXT NOT NULL CHECK (visibility IN ('platform','alliance','public')),"
+         "  raised_on TEXT NOT NULL,"
          "  created_at TEXT NOT NULL,"
-         "  sent_at TEXT"
+         "  updated_at TEXT NOT NULL"
          ") STRICT;"
-         "CREATE INDEX mail_due ON mail(state, next_attempt_at);"
-         "CREATE INDEX mail_by_notification ON mail(notification_key);"
-         "CREATE TABLE mail_unsubscribe ("
+         "CREATE INDEX question_by_alliance ON question(alliance_key, raised_on);"
+         "CREATE TABLE question_platform ("
+         "  question_key INTEGER NOT NULL REFERENCES question(key) ON DELETE CASCADE,"
+         "  platform_key INTEGER NOT NULL REFERENCES platform(key),"
+         "  position INTEGER NOT NULL,"
+         "  PRIMARY KEY (question_key, platform_key)"
+         ") STRICT;"
+         "CREATE INDEX question_platform_by_platform ON question_platform(platform_key);"
+         "CREATE TABLE question_link ("
+         "  question_key INTEGER NOT NULL REFERENCES question(key) ON DELETE CASCADE,"
+         "  kind TEXT NOT NULL CHECK (kind IN ('event','lesson','document')),"
+         "  item_key INTEGER NOT NULL,"
+         "  created_at TEXT NOT NULL,"
+         "  PRIMARY KEY (question_key, kind, item_key)"
+         ") STRICT;"
+         "CREATE INDEX question_link_by_item ON question_link(kind, item_key);"
+         "CREATE TABLE cycle ("
          "  key INTEGER PRIMARY KEY,"
-         "  token_hash TEXT NOT NULL UNIQUE,"
-         "  mail_key INTEGER NOT NULL REFERENCES mail(key) ON DELETE CASCADE,"
-         "  person_key INTEGER NOT NULL REFERENCES person(key) ON DELETE CASCADE,"
-         "  kind TEXT NOT NULL,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  question_key INTEGER NOT NULL REFERENCES question(key),"
+         "  platform_key INTEGER NOT NULL REFERENCES platform(key),"
+         "  number INTEGER NOT NULL CHECK (number > 0),"
+         "  author_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
          "  created_at TEXT NOT NULL,"
-         "  used_at TEXT"
+         "  updated_at TEXT NOT NULL,"
+         "  UNIQUE (question_key, platform_key, number)"
          ") STRICT;"
-         "CREATE INDEX mail_unsubscribe_by_mail ON mail_unsubscribe(mail_key);"),
+         "CREATE INDEX cycle_by_platform ON cycle(platform_key);"
+         "CREATE TABLE cycle_step ("
+         "  cycle_key INTEGER NOT NULL REFERENCES cycle(key) ON DELETE CASCADE,"
+         "  step TEXT NOT NULL CHECK (step IN ('plan','act','observe','reflect')),"
+         "  text TEXT NOT NULL DEFAULT '',"
+         "  starts_on TEXT,"
+         "  ends_on TEXT,"
+         "  PRIMARY KEY (cycle_key, step)"
+         ") STRICT;"
+         "CREATE TABLE cycle_evidence ("
+         "  cycle_key INTEGER NOT NULL REFERENCES cycle(key) ON DELETE CASCADE,"
+         "  step TEXT NOT NULL CHECK (step IN ('plan','act','observe','reflect')),"
+         "  position INTEGER NOT NULL,"
+         "  label TEXT NOT NULL,"
+         "  url TEXT NOT NULL,"
+         "  PRIMARY KEY (cycle_key, step, position)"
+         ") STRICT;"
+         /* The other platforms of an item held by several (a joint event, a
+          * question's owners) in the search index, for its visibility. */
+         "CREATE TABLE search_platform ("
+         "  search_key INTEGER NOT NULL REFERENCES search_item(key) ON DELETE CASCADE,"
+         "  platform_key INTEGER NOT NULL,"
+         "  PRIMARY KEY (search_key, platform_key)"
+         ") STRICT;"),
 };
 
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))

@@ -92,11 +92,13 @@ enum status store_search_sources(struct ctx *c, const char *after, int limit,
                "UNION ALL SELECT 'event', id FROM event WHERE id > ? "
                "UNION ALL SELECT 'thread', id FROM discussion WHERE item_kind = 'platform' "
                "AND id > ? "
-               "UNION ALL SELECT 'reply', id FROM reply WHERE hidden_at IS NULL AND id > ?) "
-               "AS items ORDER BY id LIMIT ?");
-    for (int i = 1; i <= 7; i++)
+               "UNION ALL SELECT 'reply', id FROM reply WHERE hidden_at IS NULL AND id > ? "
+               "UNION ALL SELECT 'question', id FROM question WHERE id > ? "
+               "UNION ALL SELECT 'cycle', id FROM cycle WHERE id > ?) AS items "
+               "ORDER BY id LIMIT ?");
+    for (int i = 1; i <= 9; i++)
         db_bind_text(st, i, after);
-    db_bind_int(st, 8, limit);
+    db_bind_int(st, 10, limit);
     return row_all(c, st, limit, sizeof **out, source_row, (void **)out, count);
 }
 
@@ -133,7 +135,17 @@ enum status store_search_put(struct ctx *c, const struct search_doc *d)
     db_bind_text(st, 2, d->index_title ? d->index_title : d->title);
     db_bind_text(st, 3, d->body ? d->body : "");
     db_bind_text(st, 4, d->tags ? d->tags : "");
-    return row_write(c, st);
+    s = row_write(c, st);
+    for (int i = 0; s == STATUS_OK && i < d->other_platform_count; i++) {
+        if (d->other_platform_keys[i] == d->platform_key)
+            continue;
+        st = db_prepare(c->db, "INSERT INTO search_platform (search_key, platform_key) VALUES "
+                               "(?, ?) ON CONFLICT DO NOTHING");
+        db_bind_int(st, 1, key);
+        db_bind_int(st, 2, d->other_platform_keys[i]);
+        s = row_write(c, st);
+    }
+    return s;
 }
 
 #define SEARCH_ITEM                                                                                \
@@ -152,10 +164,19 @@ enum status store_search_put(struct ctx *c, const struct search_doc *d)
     "EXISTS (SELECT 1 FROM reply sr JOIN discussion dn ON dn.key = sr.discussion_key JOIN "        \
     "platform dp ON dp.key = dn.platform_key WHERE sr.key = si.item_key AND sr.hidden_at IS "      \
     "NULL AND " DISCUSSION_VISIBLE ")"
+/* An item held by several platforms (search_platform) is read through any
+ * of them, as its own module reads it (a joint event, a question). */
+#define SEARCH_ITEM_THROUGH(platform)                                                              \
+    "si.visibility", platform, "si.alliance_key", "si.published", "si.author_key"
+#define SEARCH_ITEM_VISIBLE                                                                        \
+    "(" ROW_EXPAND(ROW_VISIBLE_ITEM,                                                               \
+                   SEARCH_ITEM) " OR EXISTS (SELECT 1 FROM search_platform "                       \
+                                "vsp WHERE vsp.search_key = si.key AND " ROW_EXPAND(               \
+                                    ROW_ITEM_OWN, SEARCH_ITEM_THROUGH("vsp.platform_key")) "))"
 #define SEARCH_VISIBLE                                                                             \
-    "((si.kind NOT IN ('thread', 'reply') AND " ROW_EXPAND(                                        \
-        ROW_VISIBLE_ITEM, SEARCH_ITEM) ") OR (si.kind = 'thread' AND " SEARCH_THREAD_VISIBLE       \
-                                       ") OR (si.kind = 'reply' AND " SEARCH_REPLY_VISIBLE "))"
+    "((si.kind NOT IN ('thread', 'reply') AND " SEARCH_ITEM_VISIBLE                                \
+    ") OR (si.kind = 'thread' AND " SEARCH_THREAD_VISIBLE                                          \
+    ") OR (si.kind = 'reply' AND " SEARCH_REPLY_VISIBLE "))"
 
 /* The title a hit shows: a reply's is its thread's as it is now (an item's
  * thread is named after the item, whose title may have changed since). */
@@ -216,8 +237,8 @@ static const struct dialect postgres_dialect = {
 /* A hit as the page query reads it: the snippet comes afterwards, from
  * snippets, when the viewer may read it (column 3). */
 /* The kinds the index holds, in the order of their names. */
-static const char *const search_kinds[] = {"document", "enquiry", "entry", "event",
-                                           "lesson",   "reply",   "thread"};
+static const char *const search_kinds[] = {"cycle",  "document", "enquiry", "entry", "event",
+                                           "lesson", "question", "reply",   "thread"};
 #define SEARCH_KIND_COUNT ((int)(sizeof search_kinds / sizeof search_kinds[0]))
 
 struct ranked_hit {

@@ -190,6 +190,9 @@ void alliance_page(struct request *r)
         html_raw(b, "</div>\n");
     }
     tree_section(r, a);
+    html_printf(b, "<p><a href=\"%s\">%s</a></p>\n",
+                page_href(r, "/alliances/", a->slug, "/questions"),
+                _("The learning agenda: questions and action-research cycles"));
     framework_alliance_section(r, a);
     flow_alliance_section(r, a);
     html_printf(b,

@@ -74,12 +74,11 @@ static void rows(struct request *r, const struct alliance *a, const struct frame
         _("Read and record lessons"), "/lessons"};
     out[FRAMEWORK_PROVING] = (struct framework_row){
         arena_printf(m,
-                     _("Learning questions answered by lessons: %lld. Lessons applied as a "
-                       "guideline, policy, decision or practice: %lld of %lld."),
+                     _("Learning questions worked on in action-research cycles: %lld. Lessons "
+                       "applied as a guideline, policy, decision or practice: %lld of %lld."),
                      (long long)f->questions, (long long)f->applications,
                      (long long)f->lessons_all),
-        _("See how lessons travel and are applied"),
-        page_href(r, "/alliances/", a->slug, "/flows")};
+        _("Work on the learning agenda"), page_href(r, "/alliances/", a->slug, "/questions")};
     out[FRAMEWORK_PULLING] = (struct framework_row){
         arena_printf(m,
                      _("Journal entries in the last year: %lld. Documents in the library: %lld."),

@@ -7,8 +7,10 @@
 #include "domain/lesson.h"
 
 #include "core/arena.h"
+#include "core/clock.h"
 #include "core/i18n.h"
 #include "core/str.h"
+#include "domain/cycle.h"
 #include "domain/platform.h"
 #include "domain/rights.h"
 #include "domain/share.h"
@@ -301,9 +303,11 @@ static void lesson_read_form(struct request *r, struct lesson *ls, struct proble
 
 static void lesson_form(struct request *r, const struct lesson *ls, int64_t platform_key,
                         const struct problems *p, const char *action, const char *button,
-                        const char *cancel)
+                        const char *cancel, const char *cycle_id)
 {
     form_begin(r, action, p);
+    if (cycle_id) /* a lesson from a cycle's reflection: linked to its question */
+        form_hidden(r, "cycle", cycle_id);
     form_input(r, p, "title", _("Title"), _("The lesson in a few words."), ls->title, "text",
                false);
     form_input(r, p, "happened_on", _("When it happened"), _("Such as 2026-03-12."),
@@ -350,7 +354,7 @@ static void lesson_form(struct request *r, const struct lesson *ls, int64_t plat
 }
 
 static void lesson_new_form(struct request *r, const struct platform *pl, const struct lesson *ls,
-                            const struct problems *p)
+                            const struct problems *p, const char *cycle_id)
 {
     struct page page = {
         .title = _("Record a lesson"), .context = pl->alliance_name, .nav = "lessons"};
@@ -361,8 +365,21 @@ static void lesson_new_form(struct request *r, const struct platform *pl, const 
     page_begin(r, &page);
     html_printf(&r->out, "<h1>%s</h1>\n", _("Record a lesson"));
     lesson_form(r, ls, pl->key, p, page_href(r, "/platforms/", pl->id, "/lessons/new"),
-                _("Save the lesson"), page_href(r, "/platforms/", pl->id, "/lessons"));
+                _("Save the lesson"), page_href(r, "/platforms/", pl->id, "/lessons"), cycle_id);
     page_end(r, p && p->count ? status_http(problems_status(p)) : 200);
+}
+
+/* lesson_cycle loads the cycle a lesson starts from: one of the platform
+ * that the viewer may read. False once it answered an error. */
+static bool lesson_cycle(struct request *r, const struct platform *pl, const char *id,
+                         struct cycle **out)
+{
+    if (cycle_find(&r->ctx, id, out) == STATUS_OK && (*out)->platform_key == pl->key)
+        return true;
+    page_error(r, 400,
+               _("The cycle to start the lesson from (cycle=…) is not one of this "
+                 "platform's that you may read"));
+    return false;
 }
 
 void lesson_new_page(struct request *r)
@@ -371,7 +388,17 @@ void lesson_new_page(struct request *r)
     if (!pl || !page_allowed(r, rights_on_platform(&r->ctx, pl->key, RIGHT_WRITE_ITEMS)))
         return;
     struct lesson ls = {.status = "draft"};
-    lesson_new_form(r, pl, &ls, NULL);
+    const char *cycle_id = request_query(r, "cycle");
+    struct cycle *cy = NULL;
+    if (!str_empty(cycle_id)) {
+        if (!lesson_cycle(r, pl, cycle_id, &cy))
+            return;
+        char today[32];
+        clock_now_iso(today, sizeof today);
+        today[10] = '\0';
+        cycle_lesson_draft(&r->ctx, cy, today, &ls);
+    }
+    lesson_new_form(r, pl, &ls, NULL, cy ? cy->id : NULL);
 }
 
 void lesson_create_post(struct request *r)
@@ -381,12 +408,18 @@ void lesson_create_post(struct request *r)
         return;
     struct lesson ls = {.platform_id = pl->id};
     struct problems p = {0};
+    const char *cycle_id = request_form(r, "cycle");
+    struct cycle *cy = NULL;
+    if (!str_empty(cycle_id) && !lesson_cycle(r, pl, cycle_id, &cy))
+        return;
     lesson_read_form(r, &ls, &p);
     enum status s = p.count ? STATUS_INVALID : lesson_create(&r->ctx, &ls, &p);
+    if (s == STATUS_OK && cy)
+        s = cycle_link_lesson(&r->ctx, cy->id, ls.id);
     if (s == STATUS_OK)
         request_redirect(r, page_href(r, "/lessons/", ls.id, ""));
     else if (p.count)
-        lesson_new_form(r, pl, &ls, &p);
+        lesson_new_form(r, pl, &ls, &p, cy ? cy->id : NULL);
     else
         page_fail(r, s);
 }
@@ -401,7 +434,7 @@ static void lesson_edit_form(struct request *r, const struct lesson *before,
     page_begin(r, &page);
     html_printf(&r->out, "<h1>%s</h1>\n", _("Edit the lesson"));
     lesson_form(r, ls, before->platform_key, p, page_href(r, "/lessons/", before->id, "/edit"),
-                _("Save changes"), page_href(r, "/lessons/", before->id, ""));
+                _("Save changes"), page_href(r, "/lessons/", before->id, ""), NULL);
     page_end(r, p && p->count ? status_http(problems_status(p)) : 200);
 }
 

@@ -32,6 +32,10 @@ static const char *kind_label(const char *kind)
         return _("Discussions");
     if (str_eq(kind, "reply"))
         return _("Replies");
+    if (str_eq(kind, "question"))
+        return _("Learning questions");
+    if (str_eq(kind, "cycle"))
+        return _("Action-research cycles");
     return kind;
 }
 
@@ -49,6 +53,10 @@ static const char *kind_path(const char *kind)
         return "/discussions/";
     if (str_eq(kind, "reply"))
         return "/replies/";
+    if (str_eq(kind, "question"))
+        return "/questions/";
+    if (str_eq(kind, "cycle"))
+        return "/cycles/";
     return "/lessons/";
 }
 

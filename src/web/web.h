@@ -354,25 +354,32 @@ struct platform;
 void discussion_platform_section(struct request *r, const struct platform *pl);
 
 /* web/notification.c */
-/* notification_sentence says what happened, naming who only where the
- * reader may know; notification_path is the address of what it is about,
- * from the root of the site (both in the arena): pages and email alike. */
-struct notification;
-const char *notification_sentence(struct arena *a, const struct notification *n);
-const char *notification_path(struct arena *a, const struct notification *n);
 void notification_index_page(struct request *r);
-
-/* Email (web/mail.c). mail_message_render is the mail_render of mail.h. */
-struct ctx;
-struct mail;
-struct notification_list;
-void mail_message_render(struct ctx *c, struct mail *m, const struct notification_list *items);
-void mail_unsubscribe_page(struct request *r);
-void mail_unsubscribe_post(struct request *r);
-void mail_unsubscribe_one_click(struct request *r);
-void admin_mail_page(struct request *r);
 void notification_read_post(struct request *r);
 void notification_preferences_page(struct request *r);
 void notification_preferences_post(struct request *r);
+
+/* web/question.c: the learning agenda. */
+void alliance_questions_page(struct request *r);
+void question_page(struct request *r);
+void question_new_page(struct request *r);
+void question_create_post(struct request *r);
+void question_edit_page(struct request *r);
+void question_edit_post(struct request *r);
+void question_delete_page(struct request *r);
+void question_delete_post(struct request *r);
+void question_link_post(struct request *r);
+void question_unlink_post(struct request *r);
+/* question_status_tag writes a question's status as a tag. */
+void question_status_tag(struct request *r, const char *status);
+
+/* web/cycle.c: action-research cycles. */
+void cycle_page(struct request *r);
+void cycle_new_page(struct request *r);
+void cycle_create_post(struct request *r);
+void cycle_edit_page(struct request *r);
+void cycle_edit_post(struct request *r);
+void cycle_delete_page(struct request *r);
+void cycle_delete_post(struct request *r);
 
 #endif

@@ -7,7 +7,7 @@ An empty alliance starts with every step "Not yet" and every figure 0; the
 test then writes, through the API, what each step asks for — principles, a
 going-in issue and a vision, a stakeholder assessment, members bringing the
 five capabilities with a facilitator and a documenter, an event with
-attendance, a lesson answering a learning question and its application, a
+attendance, a lesson, a learning question worked on in a cycle, an application, a
 document, a journal entry — and checks after each that the figures and the
 state move exactly as the rule says. Then visibility: a platform-only lesson
 and entry count for a member of the platform, not for a visitor signed out.
@@ -132,6 +132,17 @@ def test_steps_move_with_the_data():
         "outcome": "failure", "status": "published", "visibility": "public",
         "happened_on": (today - datetime.timedelta(days=500)).isoformat()}), 201)
     assert old["id"]
+    # Proving and improving counts the learning questions worked on in
+    # action-research cycles (a question without a cycle does not count),
+    # and its gap link is the learning agenda.
+    question = ok(s.post_json(API + "/questions", {
+        "platforms": [district["id"]], "title": "How can repairs take a week?",
+        "visibility": "public"}), 201)
+    f = framework(s, slug)
+    assert numbers(f["Proving and improving"][1])[0] == 0, f["Proving and improving"]
+    assert f["Proving and improving"][2] == "/alliances/%s/questions" % slug
+    ok(s.post_json(API + "/cycles", {"question": question["id"], "platform": district["id"],
+                                     "plan": {"text": "Keep spare parts in the district."}}), 201)
     f = framework(s, slug)
     assert f["Production"][0] == "Started" and numbers(f["Production"][1]) == [1, 0], \
         f["Production"]

@@ -315,7 +315,7 @@ def test_list_and_get_answers_match_the_document():
     with Server(demo=True) as s:
         seed_lesson(s)
         lists = list_paths()
-        assert len(lists) == 19, lists
+        assert len(lists) == 21, lists
         for path in lists:
             schema = response_schema(path, "get", "200")
             # Every page, so that every demo record is checked.
