@@ -66,7 +66,11 @@ int serve_cmd(int argc, char **argv)
           "                      [--base-url URL] [--secure-cookies]\n"
           "                      [--session-idle SECONDS] [--session-max SECONDS]\n"
           "                      [--cache MB] [--upload-limit BYTES] [--uploads N]\n"
-          "                      [--files DIR] [--response-days N]\n\n"
+          "                      [--files DIR] [--response-days N]\n"
+          "                      [--smtp-url URL] [--smtp-starttls] [--smtp-user NAME]\n"
+          "                      [--smtp-password-file FILE] [--mail-from ADDRESS]\n"
+          "                      [--smtp-timeout SECONDS] [--mail-retry SECONDS]\n"
+          "                      [--jobs-every SECONDS] [--digest-day SECONDS]\n\n"
           "Serves the web pages and the JSON API until stopped with Ctrl-C or SIGTERM.\n"
           "Defaults: --listen 127.0.0.1:8080 ($ALLIANCE_LISTEN), one event loop per core,\n"
           "a 1 MiB body limit for forms and JSON, 30 s connection timeout.\n"
@@ -80,7 +84,19 @@ int serve_cmd(int argc, char **argv)
           "kept in --files (DATA_DIR/files; with --db name it: every server of the\n"
           "installation must share it). $ALLIANCE_PDFTOTEXT reads the text of PDF\n"
           "files (pdftotext), for at most $ALLIANCE_TEXT_SECONDS (10) a file.\n"
-          "Shares still without a response after --response-days (30) are flagged.\n");
+          "Shares still without a response after --response-days (30) are flagged.\n"
+          "Email is off (notifications stay in Alliance) unless --smtp-url names an SMTP\n"
+          "server: smtp://HOST:PORT (with --smtp-starttls, upgraded and refused without\n"
+          "TLS) or smtps://HOST:PORT. --smtp-user signs in; the password comes from\n"
+          "$ALLIANCE_SMTP_PASSWORD or the file --smtp-password-file, never from the\n"
+          "command line. --mail-from is the From address (required with email); links\n"
+          "in messages start with --base-url. One SMTP conversation may take\n"
+          "--smtp-timeout (60) seconds; a failed message is tried again after\n"
+          "--mail-retry (60) seconds, then twice as long each time, at most 256 times\n"
+          "as long, and marked failed after 10 attempts (see /admin/mail).\n"
+          "Periodic jobs (action items due, digests, sending) run every --jobs-every\n"
+          "(30) seconds. --digest-day (86400) is how many seconds a day of the digests\n"
+          "lasts (a week is seven): shorten it for tests only.\n");
     if (wants_help(argc, argv)) {
         fputs(help, stdout);
         return EXIT_OK;
@@ -96,6 +112,10 @@ int serve_cmd(int argc, char **argv)
         const char *opt = argv[i];
         if (!strcmp(opt, "--secure-cookies")) {
             cfg.secure_cookies = 1;
+            continue;
+        }
+        if (!strcmp(opt, "--smtp-starttls")) {
+            cfg.smtp_starttls = 1;
             continue;
         }
         const char *value = i + 1 < argc ? argv[i + 1] : NULL;
@@ -134,6 +154,23 @@ int serve_cmd(int argc, char **argv)
             cfg.files_dir = value;
         } else if (!strcmp(opt, "--response-days") && str_parse_int64(value, 1, 3650, &n) == 0) {
             cfg.response_days = (int)n;
+        } else if (!strcmp(opt, "--smtp-url") &&
+                   (str_starts_with(value, "smtp://") || str_starts_with(value, "smtps://"))) {
+            cfg.smtp_url = value;
+        } else if (!strcmp(opt, "--smtp-user") && *value) {
+            cfg.smtp_user = value;
+        } else if (!strcmp(opt, "--smtp-password-file") && *value) {
+            cfg.smtp_password_file = value;
+        } else if (!strcmp(opt, "--mail-from") && strchr(value, '@')) {
+            cfg.mail_from = value;
+        } else if (!strcmp(opt, "--smtp-timeout") && str_parse_int64(value, 1, 600, &n) == 0) {
+            cfg.smtp_timeout_seconds = (int)n;
+        } else if (!strcmp(opt, "--mail-retry") && str_parse_int64(value, 1, 86400, &n) == 0) {
+            cfg.mail_retry_seconds = (int)n;
+        } else if (!strcmp(opt, "--jobs-every") && str_parse_int64(value, 1, 3600, &n) == 0) {
+            cfg.jobs_seconds = (int)n;
+        } else if (!strcmp(opt, "--digest-day") && str_parse_int64(value, 1, 86400, &n) == 0) {
+            cfg.digest_day_seconds = (int)n;
         } else {
             fprintf(stderr, _("alliance: bad option or value: %s %s\n"), opt, value);
             fputs(help, stderr);
@@ -143,6 +180,10 @@ int serve_cmd(int argc, char **argv)
     }
     if (cfg.base_url && str_starts_with(cfg.base_url, "https://"))
         cfg.secure_cookies = 1;
+    if (cfg.smtp_url && !cfg.mail_from) {
+        fprintf(stderr, _("alliance: email needs a From address: --mail-from ADDRESS\n"));
+        return EXIT_USAGE;
+    }
     struct db *db;
     if (cli_open(&cfg, &db) != 0)
         return EXIT_FAILURE_;

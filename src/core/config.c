@@ -52,6 +52,16 @@ void config_defaults(struct config *c)
     c->session_idle_seconds = (int)env_int("ALLIANCE_SESSION_IDLE", 60, 365 * 86400, 12 * 3600);
     c->session_max_seconds = (int)env_int("ALLIANCE_SESSION_MAX", 60, 365 * 86400, 30 * 86400);
     c->cache_bytes = (size_t)env_int("ALLIANCE_CACHE", 0, 1024, 4) * 1024 * 1024;
+    c->smtp_url = env_or("ALLIANCE_SMTP_URL", NULL);
+    c->smtp_starttls = (int)env_int("ALLIANCE_SMTP_STARTTLS", 0, 1, 0);
+    c->smtp_user = env_or("ALLIANCE_SMTP_USER", NULL);
+    c->smtp_password = env_or("ALLIANCE_SMTP_PASSWORD", NULL);
+    c->smtp_password_file = env_or("ALLIANCE_SMTP_PASSWORD_FILE", NULL);
+    c->mail_from = env_or("ALLIANCE_MAIL_FROM", NULL);
+    c->smtp_timeout_seconds = (int)env_int("ALLIANCE_SMTP_TIMEOUT", 1, 600, 60);
+    c->mail_retry_seconds = (int)env_int("ALLIANCE_MAIL_RETRY", 1, 86400, 60);
+    c->jobs_seconds = (int)env_int("ALLIANCE_JOBS_EVERY", 1, 3600, 30);
+    c->digest_day_seconds = (int)env_int("ALLIANCE_DIGEST_DAY", 1, 86400, 86400);
 }
 
 void config_base_url(const struct config *c, char *out, size_t size)

@@ -27,6 +27,20 @@
  *                    ALLIANCE_TEXT_SECONDS  10: how long it may take a file
  *   --response-days N ALLIANCE_RESPONSE_DAYS 30: a share still without a
  *                    response after this many days is flagged (share.h)
+ * Email (domain/mail.h), off without an SMTP server:
+ *   --smtp-url URL   ALLIANCE_SMTP_URL    smtp://host:port or smtps://host:port
+ *   --smtp-starttls  ALLIANCE_SMTP_STARTTLS=1  upgrade smtp:// with STARTTLS (required)
+ *   --smtp-user NAME ALLIANCE_SMTP_USER   sign in to the server as NAME
+ *                    ALLIANCE_SMTP_PASSWORD     its password, or
+ *   --smtp-password-file FILE  ALLIANCE_SMTP_PASSWORD_FILE  a file holding it
+ *                    (never on the command line, where others can read it)
+ *   --mail-from ADDR ALLIANCE_MAIL_FROM   the From address (required with email)
+ *   --smtp-timeout S ALLIANCE_SMTP_TIMEOUT 60 seconds for one conversation
+ *   --mail-retry S   ALLIANCE_MAIL_RETRY  60: the first wait after a failure
+ * Periodic jobs (http/jobs.h):
+ *   --jobs-every S   ALLIANCE_JOBS_EVERY  30 seconds between rounds
+ *   --digest-day S   ALLIANCE_DIGEST_DAY  86400: how long a "day" of the daily
+ *                    digest lasts (a week is seven); shorter for tests only
  */
 #ifndef ALLIANCE_CONFIG_H
 #define ALLIANCE_CONFIG_H
@@ -53,6 +67,17 @@ struct config {
     const char *pdftotext;
     int text_seconds;
     int response_days; /* a share waiting longer is flagged */
+
+    const char *smtp_url; /* NULL: email is off */
+    int smtp_starttls;
+    const char *smtp_user;
+    const char *smtp_password; /* from the environment only */
+    const char *smtp_password_file;
+    const char *mail_from;
+    int smtp_timeout_seconds;
+    int mail_retry_seconds;
+    int jobs_seconds;
+    int digest_day_seconds;
 };
 
 /* config_base_url is the address links in invitations start with, without a

@@ -15,6 +15,7 @@
 #include "core/str.h"
 #include "domain/audit.h"
 #include "domain/field.h"
+#include "domain/notification.h"
 #include "domain/platform.h"
 #include "domain/rights.h"
 #include "domain/search.h"
@@ -322,6 +323,9 @@ enum status enquiry_update(struct ctx *c, struct enquiry *e, struct problems *p)
         s = enquiry_index(c, e);
     if (s == STATUS_OK)
         s = enquiry_audit(c, "update", before, e);
+    /* Whoever it is given to now is told (not someone who takes it up). */
+    if (s == STATUS_OK && e->assignee_key && e->assignee_key != before->assignee_key)
+        s = notification_enquiry_assigned(c, e->key, e->assignee_key);
     return store_end(c, s);
 }
 

@@ -6,10 +6,16 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/str.h"
+#include "core/tz.h"
+#include "domain/mail.h"
 #include "store/discussion.h"
 #include "store/store.h"
 
-const char *const notification_kinds[NOTIFICATION_KINDS] = {"mention", "reply", "share"};
+#include <string.h>
+#include <time.h>
+
+const char *const notification_kinds[NOTIFICATION_KINDS] = {"mention", "reply", "share",
+                                                            "enquiry_assigned", "action_due"};
 
 const char *notification_kind_label(const char *kind)
 {
@@ -19,7 +25,16 @@ const char *notification_kind_label(const char *kind)
         return _("Replies in discussions you took part in");
     if (str_eq(kind, "share"))
         return _("Items shared with your platforms");
+    if (str_eq(kind, "enquiry_assigned"))
+        return _("Enquiries given you to answer");
+    if (str_eq(kind, "action_due"))
+        return _("Your action items due tomorrow or overdue");
     return kind ? kind : "";
+}
+
+const char *notification_default_delivery(const char *kind)
+{
+    return str_eq(kind, "mention") || str_eq(kind, "enquiry_assigned") ? "now" : "daily";
 }
 
 const char *notification_delivery_label(const char *delivery)
@@ -49,14 +64,68 @@ static bool kind_valid(const char *kind)
     return false;
 }
 
+const char *notification_delivery_of(struct ctx *c, int64_t person_key, const char *kind)
+{
+    const char *chosen = store_notification_delivery(c, person_key, kind);
+    return chosen ? chosen : notification_default_delivery(kind);
+}
+
 enum status notification_notify(struct ctx *c, int64_t person_key, struct notification *n)
 {
     if (!person_key || person_key == n->actor_key)
         return STATUS_OK;
-    if (str_eq(store_notification_delivery(c, person_key, n->kind), "never"))
+    const char *delivery = notification_delivery_of(c, person_key, n->kind);
+    if (str_eq(delivery, "never"))
         return STATUS_OK;
     n->person_key = person_key;
-    return store_notification_insert(c, n);
+    n->delivery = (char *)delivery;
+    enum status s = store_notification_insert(c, n);
+    return s == STATUS_OK ? mail_queue_notification(c, n) : s;
+}
+
+enum status notification_enquiry_assigned(struct ctx *c, int64_t enquiry_key, int64_t assignee_key)
+{
+    struct notification n = {
+        .kind = "enquiry_assigned", .actor_key = c->viewer->person_key, .enquiry_key = enquiry_key};
+    return notification_notify(c, assignee_key, &n);
+}
+
+/* date_after writes the date days from now in zone z (NULL: UTC). */
+static void date_after(const struct tz *z, int days, char out[16])
+{
+    int64_t now = (int64_t)time(NULL);
+    time_t local = (time_t)(now + (z ? tz_offset(z, now, NULL) : 0) + days * 86400);
+    struct tm tm;
+    gmtime_r(&local, &tm);
+    strftime(out, 16, "%Y-%m-%d", &tm);
+}
+
+enum status notification_actions_due(struct ctx *c, int *made)
+{
+    *made = 0;
+    char latest[16];
+    /* Nowhere on Earth is it later than two days from today in UTC. */
+    date_after(NULL, 2, latest);
+    struct action_due *due;
+    int count;
+    enum status s = store_actions_due(c, latest, &due, &count);
+    for (int i = 0; s == STATUS_OK && i < count; i++) {
+        /* Due tomorrow or before, where the alliance is. */
+        char tomorrow[16];
+        date_after(tz_load(c->arena, due[i].time_zone), 1, tomorrow);
+        if (strcmp(due[i].due_on, tomorrow) > 0)
+            continue;
+        struct notification n = {.kind = "action_due", .action_item_key = due[i].key};
+        s = store_begin(c);
+        if (s == STATUS_OK)
+            s = notification_notify(c, due[i].owner_key, &n);
+        s = store_end(c, s);
+        if (s == STATUS_CONFLICT)
+            s = STATUS_OK; /* another server made it first */
+        else if (s == STATUS_OK)
+            (*made)++;
+    }
+    return s;
 }
 
 enum status notification_share_received(struct ctx *c, int64_t share_key, int64_t to_platform_key)
@@ -102,8 +171,17 @@ enum status notification_read_all(struct ctx *c)
 
 const char *notification_delivery(struct ctx *c, const char *kind)
 {
-    return c->viewer->person_key ? store_notification_delivery(c, c->viewer->person_key, kind)
-                                 : "now";
+    return c->viewer->person_key ? notification_delivery_of(c, c->viewer->person_key, kind)
+                                 : notification_default_delivery(kind);
+}
+
+enum status notification_choose(struct ctx *c, int64_t person_key, const char *kind,
+                                const char *delivery)
+{
+    enum status s = store_notification_delivery_set(c, person_key, kind, delivery);
+    if (s == STATUS_OK && !str_eq(delivery, "now"))
+        s = store_notification_redeliver(c, person_key, kind, delivery);
+    return s;
 }
 
 enum status notification_delivery_set(struct ctx *c, const char *kind, const char *delivery,
@@ -112,7 +190,7 @@ enum status notification_delivery_set(struct ctx *c, const char *kind, const cha
     if (!c->viewer->person_key)
         return c->viewer->account_key ? STATUS_FORBIDDEN : STATUS_UNAUTHORIZED;
     if (!kind_valid(kind)) {
-        problems_invalid(p, "kind", _("Choose mention, reply or share"));
+        problems_invalid(p, "kind", _("Choose a kind of notification"));
         return STATUS_INVALID;
     }
     if (!notification_delivery_valid(delivery)) {
@@ -121,6 +199,6 @@ enum status notification_delivery_set(struct ctx *c, const char *kind, const cha
     }
     enum status s = store_begin(c);
     if (s == STATUS_OK)
-        s = store_notification_delivery_set(c, c->viewer->person_key, kind, delivery);
+        s = notification_choose(c, c->viewer->person_key, kind, delivery);
     return store_end(c, s);
 }

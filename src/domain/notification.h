@@ -3,15 +3,20 @@
  * A notification is made, inside the transaction of what caused it, for:
  *   mention  someone named them in a reply (discussion.h);
  *   reply    someone replied in a thread they started or replied in;
- *   share    an item was shared to a platform they are a member of (share.h).
+ *   share    an item was shared to a platform they are a member of (share.h);
+ *   enquiry_assigned  an enquiry was given them to answer (enquiry.h);
+ *   action_due  an action item they own is due tomorrow or overdue and still
+ *            open (event.h), once per item, made by the periodic jobs.
  * Only people who may read the thread (or the shared item) when it happens
  * are told, and a notification is shown only while they still may: every
  * list and count applies the visibility rule again at reading time.
  *
  * Each person chooses, per kind, how they are told: at once, in a daily
  * digest, in a weekly digest, or never. "Never" makes no notification; the
- * other three keep it in the application (the only delivery built so far:
- * email and digests are not).
+ * other three keep it in the application and, when email is on (mail.h),
+ * send it: at once, in the same transaction; or in the next digest. Until a
+ * person chooses, mentions and enquiries assigned come at once, the other
+ * kinds in the daily digest.
  */
 #ifndef ALLIANCE_NOTIFICATION_H
 #define ALLIANCE_NOTIFICATION_H
@@ -23,25 +28,32 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define NOTIFICATION_KINDS 3
+#define NOTIFICATION_KINDS 5
 
 struct notification {
     int64_t key;
     char *id;
     int64_t person_key;
-    char *kind; /* mention, reply, share */
+    char *kind; /* mention, reply, share, enquiry_assigned, action_due */
     int64_t actor_key;
     char *actor_name; /* NULL when the reader may not know who */
     int64_t discussion_key;
     int64_t reply_key;
     int64_t share_key;
-    char *discussion_id; /* mention, reply */
-    char *reply_id;      /* mention, reply */
-    char *share_id;      /* share */
-    char *title;         /* the thread's or the shared item's title */
-    char *item_kind;     /* share: the kind of item shared */
-    char *created_at;    /* ISO 8601 */
-    char *read_at;       /* NULL: unread */
+    int64_t enquiry_key;     /* enquiry_assigned */
+    int64_t action_item_key; /* action_due */
+    char *discussion_id;     /* mention, reply */
+    char *reply_id;          /* mention, reply */
+    char *share_id;          /* share */
+    char *enquiry_id;        /* enquiry_assigned */
+    char *event_id;          /* action_due: the event the action item came from */
+    char *due_on;            /* action_due: the date it is due */
+    char *title;             /* the thread's, shared item's or action item's title, the
+                                enquiry's question */
+    char *item_kind;         /* share: the kind of item shared */
+    char *delivery;          /* now, daily or weekly: the choice when it was made */
+    char *created_at;        /* ISO 8601 */
+    char *read_at;           /* NULL: unread */
 };
 
 struct notification_list {
@@ -56,6 +68,10 @@ extern const char *const notification_kinds[NOTIFICATION_KINDS];
 /* notification_kind_label, notification_delivery_label: translated names. */
 const char *notification_kind_label(const char *kind);
 const char *notification_delivery_label(const char *delivery);
+
+/* notification_default_delivery: how a kind is delivered until the person
+ * chooses. */
+const char *notification_default_delivery(const char *kind);
 
 /* notification_delivery_valid: now, daily, weekly or never. */
 bool notification_delivery_valid(const char *delivery);
@@ -80,11 +96,32 @@ int64_t notification_unread(struct ctx *c);
 /* notification_read_all marks every notification of the viewer read. */
 enum status notification_read_all(struct ctx *c);
 
-/* notification_delivery: the viewer's choice for a kind ("now" by default). */
+/* notification_enquiry_assigned tells the person an enquiry was just
+ * assigned to (inside the caller's transaction). */
+enum status notification_enquiry_assigned(struct ctx *c, int64_t enquiry_key, int64_t assignee_key);
+
+/* notification_actions_due makes the action_due notifications of every open
+ * action item due by tomorrow (in its alliance's time zone) or overdue, once
+ * per item and owner, where the owner may read the event. Sets *made to how
+ * many. The periodic jobs call it, as the command line (no viewer). */
+enum status notification_actions_due(struct ctx *c, int *made);
+
+/* notification_delivery_of: a person's choice for a kind, or the default. */
+const char *notification_delivery_of(struct ctx *c, int64_t person_key, const char *kind);
+
+/* notification_choose stores a person's choice for a kind, inside the
+ * caller's transaction, and moves what waits for a digest of that kind to
+ * it (never: out of the way). No rights are checked. */
+enum status notification_choose(struct ctx *c, int64_t person_key, const char *kind,
+                                const char *delivery);
+
+/* notification_delivery: the viewer's choice for a kind (see above for the
+ * default). */
 const char *notification_delivery(struct ctx *c, const char *kind);
 
 /* notification_delivery_set stores the viewer's choice for a kind; problems
- * go to the field named by the kind. */
+ * go to the field named by the kind. What waits for a digest follows the new
+ * choice. */
 enum status notification_delivery_set(struct ctx *c, const char *kind, const char *delivery,
                                       struct problems *p);
 

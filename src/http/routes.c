@@ -264,6 +264,11 @@ const struct route routes[] = {
     {POST, "/admin/accounts/new", admin_account_create_post, ROUTE_FORM},
     {POST, "/admin/accounts/{id}/link", admin_account_link_post, ROUTE_FORM},
     {GET, "/admin/audit", admin_audit_page, 0},
+    {GET, "/admin/mail", admin_mail_page, 0},
+    {GET, "/unsubscribe/{secret}", mail_unsubscribe_page, 0},
+    {POST, "/unsubscribe/{secret}", mail_unsubscribe_post, ROUTE_FORM},
+    {GET, "/unsubscribe/{secret}/one-click", mail_unsubscribe_page, 0},
+    {POST, "/unsubscribe/{secret}/one-click", mail_unsubscribe_one_click, 0},
 
     /* JSON API. */
     {GET, "/api/v1/openapi.json", asset_openapi_page, ROUTE_NO_AUTH},

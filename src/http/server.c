@@ -8,9 +8,13 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/log.h"
+#include "core/smtp.h"
+#include "core/str.h"
+#include "domain/mail.h"
 #include "http/cache.h"
 #include "http/dispatch.h"
 #include "http/guard.h"
+#include "http/jobs.h"
 #include "http/pool.h"
 #include "http/routes.h"
 #include "store/db.h"
@@ -170,6 +174,60 @@ static void uploads_prepare(const struct config *cfg)
         log_info("no files directory (--files): documents can be links, not uploads");
 }
 
+/* mail_prepare turns email on when an SMTP server is configured: the
+ * password read from its file, the links from the base URL. Returns -1 (with
+ * the reason on standard error) when the settings cannot work. */
+static int mail_prepare(const struct config *cfg, const char *host, int port)
+{
+    static char base_url[1024], password[1024];
+    if (!cfg->smtp_url) {
+        log_info("email is off (no --smtp-url): notifications stay in the application");
+        mail_configure(NULL);
+        return 0;
+    }
+    if (!str_starts_with(cfg->smtp_url, "smtp://") && !str_starts_with(cfg->smtp_url, "smtps://")) {
+        fprintf(stderr, "alliance: the SMTP address must start with smtp:// or smtps://\n");
+        return -1;
+    }
+    if (!cfg->mail_from) {
+        fprintf(stderr, "alliance: email needs a From address: --mail-from ADDRESS\n");
+        return -1;
+    }
+    const char *pass = cfg->smtp_password;
+    if (cfg->smtp_password_file) {
+        FILE *f = fopen(cfg->smtp_password_file, "r");
+        if (!f || !fgets(password, sizeof password, f)) {
+            fprintf(stderr, "alliance: cannot read the SMTP password from %s\n",
+                    cfg->smtp_password_file);
+            if (f)
+                fclose(f);
+            return -1;
+        }
+        fclose(f);
+        password[strcspn(password, "\r\n")] = '\0';
+        pass = password;
+    }
+    /* Without --base-url, the address listened at (the port chosen, for 0). */
+    if (cfg->base_url)
+        config_base_url(cfg, base_url, sizeof base_url);
+    else
+        snprintf(base_url, sizeof base_url, "http://%s%s%s:%d", strchr(host, ':') ? "[" : "", host,
+                 strchr(host, ':') ? "]" : "", port);
+    struct mail_settings ms = {
+        .smtp = {cfg->smtp_url, cfg->smtp_user, pass, cfg->smtp_starttls != 0,
+                 cfg->smtp_timeout_seconds},
+        .from_address = cfg->mail_from,
+        .from_name = cfg->site_name,
+        .base_url = base_url,
+        .retry_seconds = cfg->mail_retry_seconds,
+        .day_seconds = cfg->digest_day_seconds,
+    };
+    smtp_global_init();
+    mail_configure(&ms);
+    log_info("email is on: from %s, links to %s", cfg->mail_from, base_url);
+    return 0;
+}
+
 /* database_prepare creates the data directory and brings the schema up to date. */
 static int database_prepare(const struct config *cfg, char *path, size_t size)
 {
@@ -207,6 +265,7 @@ int server_run(const struct config *cfg)
     if (!workers)
         abort();
     int status = 1, started = 0, port_number = -1;
+    struct jobs *jobs = NULL;
     /* Two workers for long work (password hashing): each argon2id hash holds
      * 19 MiB while it runs, so memory stays bounded under a burst of sign-ins. */
     struct pool *pool = pool_start(2, 64);
@@ -225,9 +284,14 @@ int server_run(const struct config *cfg)
         if (i == 0)
             port_number = bound_port(workers[i].fd);
     }
+    if (mail_prepare(cfg, host, port_number) != 0)
+        goto out;
     for (int i = 0; i < n; i++, started++)
         if (pthread_create(&workers[i].thread, NULL, worker_main, &workers[i]) != 0)
             goto out;
+    jobs = jobs_start(cfg, path);
+    if (!jobs)
+        goto out;
     printf("listening on http://%s%s%s:%d\n", strchr(host, ':') ? "[" : "", host,
            strchr(host, ':') ? "]" : "", port_number);
     fflush(stdout);
@@ -238,6 +302,7 @@ int server_run(const struct config *cfg)
     log_info("stopping on signal %d", sig);
     status = 0;
 out:
+    jobs_stop(jobs);
     for (int i = 0; i < started; i++)
         event_base_loopexit(workers[i].base, NULL);
     for (int i = 0; i < started; i++)

@@ -112,8 +112,37 @@ int64_t store_person_key_by_name(struct ctx *c, const char *name);
  * for the demo, whose conversations happened before it was loaded. */
 enum status store_reply_backdate(struct ctx *c, const struct reply *r, const char *at);
 
-/* Notifications. */
-enum status store_notification_insert(struct ctx *c, const struct notification *n);
+/* Notifications. store_notification_insert sets n's key, id and created_at. */
+enum status store_notification_insert(struct ctx *c, struct notification *n);
+/* store_notification_get loads one notification of the viewer, while they may
+ * read what it is about (STATUS_NOT_FOUND otherwise). */
+enum status store_notification_get(struct ctx *c, int64_t key, struct notification **out);
+/* store_notification_gathered lists (oldest first, at most limit) the
+ * viewer's notifications of a digest (delivery daily or weekly) marked gone
+ * out at mailed_at, that they may still read; total counts them all. */
+enum status store_notification_gathered(struct ctx *c, const char *delivery, const char *mailed_at,
+                                        int limit, struct notification_list *out);
+/* store_notification_waiting_last is the key of the newest notification of
+ * the person waiting for that digest, 0 when none does. */
+int64_t store_notification_waiting_last(struct ctx *c, int64_t person_key, const char *delivery);
+/* store_notification_mailed marks every notification of the person waiting
+ * for that digest, up to upto_key, as gone out at now (readable or not);
+ * *changed counts them (0: another server gathered them first). */
+enum status store_notification_mailed(struct ctx *c, int64_t person_key, const char *delivery,
+                                      int64_t upto_key, const char *now, int64_t *changed);
+/* store_notification_mailed_one marks one notification as gone out. */
+enum status store_notification_mailed_one(struct ctx *c, int64_t key, const char *now);
+/* store_notification_digests_due lists (at most max) the people with an
+ * account and an email address whose oldest notification waiting for a daily
+ * digest is older than daily_before, or for a weekly one than weekly_before:
+ * the person and the delivery ("daily", "weekly"; arena). Returns how many. */
+int store_notification_digests_due(struct ctx *c, const char *daily_before,
+                                   const char *weekly_before, int64_t *people, char **deliveries,
+                                   int max);
+/* store_notification_redeliver moves what waits for a digest of a kind to a
+ * new choice: another digest, or (never) out of the way. */
+enum status store_notification_redeliver(struct ctx *c, int64_t person_key, const char *kind,
+                                         const char *delivery);
 enum status store_notification_list(struct ctx *c, const struct listing *l,
                                     struct notification_list *out);
 /* store_notification_unread counts the viewer's unread notifications of
@@ -123,11 +152,27 @@ enum status store_notification_read_all(struct ctx *c, int64_t person_key, const
 enum status store_notification_read_thread(struct ctx *c, int64_t person_key,
                                            int64_t discussion_key, int64_t upto_reply_key,
                                            const char *now);
-/* store_notification_delivery: a person's choice for a kind ("now" when they
+/* store_notification_delivery: a person's choice for a kind (NULL when they
  * made none). */
 const char *store_notification_delivery(struct ctx *c, int64_t person_key, const char *kind);
 enum status store_notification_delivery_set(struct ctx *c, int64_t person_key, const char *kind,
                                             const char *delivery);
+/* An open action item with an owner and a due date, and no action_due
+ * notification yet (store_actions_due). */
+struct action_due {
+    int64_t key;
+    int64_t owner_key;
+    char *due_on;
+    char *time_zone; /* of its alliance */
+};
+
+/* store_actions_due lists (at most 500) the open action items due on or
+ * before latest ("YYYY-MM-DD") whose owner has not been told yet and has not
+ * chosen never for them. Whether the owner may read the event is not asked
+ * here: every read of the notification asks it (NOTIFICATION_WHERE). */
+enum status store_actions_due(struct ctx *c, const char *latest, struct action_due **out,
+                              int *count);
+
 /* store_platform_people lists (at most max) the people holding a
  * membership of a platform. */
 int store_platform_people(struct ctx *c, int64_t platform_key, int64_t *keys, int max);

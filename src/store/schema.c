@@ -909,7 +909,56 @@ static const struct migration migrations[] = {
      "  'share','proposal','proposal_closing','action_due','enquiry_assigned'));"
      "ALTER TABLE decision ALTER COLUMN event_key DROP NOT NULL;",
      widen_19},
-    /* 20: the learning agenda (domain/question.h): questions of an alliance,
+
+    /* 20: email (domain/mail.h). A notification may be about an enquiry
+     * assigned or an action item due (once per item and owner); it keeps how
+     * its person chose to hear of it when it was made, and when it went out
+     * by email (at once or in a digest). The queue holds one row per message,
+     * rendered at its first attempt, with its Message-ID for good; the
+     * unsubscribe links of the messages are kept as hashes. */
+    SAME("ALTER TABLE notification ADD COLUMN enquiry_key INTEGER"
+         "  REFERENCES enquiry(key) ON DELETE CASCADE;"
+         "ALTER TABLE notification ADD COLUMN action_item_key INTEGER"
+         "  REFERENCES action_item(key) ON DELETE CASCADE;"
+         "ALTER TABLE notification ADD COLUMN delivery TEXT NOT NULL DEFAULT 'now'"
+         "  CHECK (delivery IN ('now','daily','weekly'));"
+         "ALTER TABLE notification ADD COLUMN mailed_at TEXT;"
+         "CREATE INDEX notification_waiting ON notification(mailed_at, delivery, person_key);"
+         "CREATE INDEX notification_by_enquiry ON notification(enquiry_key);"
+         "CREATE UNIQUE INDEX notification_action_due ON notification(action_item_key, "
+         "  person_key);"
+         "CREATE TABLE mail ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  person_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  address TEXT NOT NULL,"
+         /* the kind of its one notification, or daily or weekly: a digest */
+         "  kind TEXT NOT NULL,"
+         "  notification_key INTEGER REFERENCES notification(key) ON DELETE SET NULL,"
+         "  subject TEXT NOT NULL DEFAULT '',"
+         "  text_body TEXT NOT NULL DEFAULT '',"
+         "  html_body TEXT NOT NULL DEFAULT '',"
+         "  message_id TEXT NOT NULL UNIQUE,"
+         "  state TEXT NOT NULL CHECK (state IN ('queued','sending','sent','failed','dropped')),"
+         "  attempts INTEGER NOT NULL DEFAULT 0,"
+         "  next_attempt_at TEXT NOT NULL,"
+         "  last_error TEXT NOT NULL DEFAULT '',"
+         "  created_at TEXT NOT NULL,"
+         "  sent_at TEXT"
+         ") STRICT;"
+         "CREATE INDEX mail_due ON mail(state, next_attempt_at);"
+         "CREATE INDEX mail_by_notification ON mail(notification_key);"
+         "CREATE TABLE mail_unsubscribe ("
+         "  key INTEGER PRIMARY KEY,"
+         "  token_hash TEXT NOT NULL UNIQUE,"
+         "  mail_key INTEGER NOT NULL REFERENCES mail(key) ON DELETE CASCADE,"
+         "  person_key INTEGER NOT NULL REFERENCES person(key) ON DELETE CASCADE,"
+         "  kind TEXT NOT NULL,"
+         "  created_at TEXT NOT NULL,"
+         "  used_at TEXT"
+         ") STRICT;"
+         "CREATE INDEX mail_unsubscribe_by_mail ON mail_unsubscribe(mail_key);"),
+    /* 21: the learning agenda (domain/question.h): questions of an alliance,
      * owned by one or more of its platforms (the first its home), with the
      * events, lessons and documents linked to them; and the action-research
      * cycles (domain/cycle.h), numbered per question and platform, each with

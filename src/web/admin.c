@@ -50,8 +50,8 @@ void admin_accounts_page(struct request *r)
     struct buf *b = &r->out;
     html_printf(b,
                 "<p><a class=\"button\" href=\"/admin/accounts/new\">%s</a> "
-                "<a href=\"/admin/audit\">%s</a></p>\n",
-                _("Create an account"), _("See the audit trail"));
+                "<a href=\"/admin/audit\">%s</a> <a href=\"/admin/mail\">%s</a></p>\n",
+                _("Create an account"), _("See the audit trail"), _("See the email queue"));
     table_count(r, list.total, N_("%s account"), N_("%s accounts"));
     html_printf(b,
                 "<div class=\"table-wrap\"><table class=\"table\"><thead><tr>"

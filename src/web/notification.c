@@ -6,19 +6,34 @@
 #include "domain/notification.h"
 
 #include "core/arena.h"
+#include "core/clock.h"
 #include "core/i18n.h"
 #include "core/str.h"
 #include "domain/discussion.h"
+#include "domain/mail.h"
 #include "web/form.h"
 #include "web/html.h"
 #include "web/page.h"
 #include "web/table.h"
 #include "web/web.h"
 
-/* sentence says what happened, naming who only where the reader may know. */
-static const char *sentence(struct request *r, const struct notification *n)
+#include <stdio.h>
+#include <string.h>
+
+/* excerpt cuts text to about 80 bytes on a character boundary (arena). */
+static const char *excerpt(struct arena *a, const char *text)
 {
-    struct arena *a = &r->arena;
+    size_t n = strlen(text);
+    if (n <= 80)
+        return text;
+    n = 77;
+    while (n > 0 && ((unsigned char)text[n] & 0xc0) == 0x80)
+        n--;
+    return arena_printf(a, "%.*s…", (int)n, text);
+}
+
+const char *notification_sentence(struct arena *a, const struct notification *n)
+{
     if (str_eq(n->kind, "mention"))
         return n->actor_name
                    ? arena_printf(a, _("%s mentioned you in “%s”"), n->actor_name, n->title)
@@ -26,17 +41,31 @@ static const char *sentence(struct request *r, const struct notification *n)
     if (str_eq(n->kind, "reply"))
         return n->actor_name ? arena_printf(a, _("%s replied in “%s”"), n->actor_name, n->title)
                              : arena_printf(a, _("A new reply in “%s”"), n->title);
+    if (str_eq(n->kind, "enquiry_assigned"))
+        return n->actor_name ? arena_printf(a, _("%s gave you an enquiry to answer: “%s”"),
+                                            n->actor_name, excerpt(a, n->title))
+                             : arena_printf(a, _("An enquiry was given you to answer: “%s”"),
+                                            excerpt(a, n->title));
+    if (str_eq(n->kind, "action_due")) {
+        char date[64];
+        if (!n->due_on || clock_format_date(n->due_on, date, sizeof date) != 0)
+            snprintf(date, sizeof date, "%s", n->due_on ? n->due_on : "");
+        return arena_printf(a, _("Your action item “%s” is due on %s"), n->title, date);
+    }
     return n->actor_name
                ? arena_printf(a, _("%s shared “%s” with your platform"), n->actor_name, n->title)
                : arena_printf(a, _("“%s” was shared with your platform"), n->title);
 }
 
-static const char *target(struct request *r, const struct notification *n)
+const char *notification_path(struct arena *a, const struct notification *n)
 {
     if (str_eq(n->kind, "share"))
-        return page_href(r, "/shares/", n->share_id, "");
-    return arena_printf(&r->arena, "%s?from=%s#r-%s",
-                        page_href(r, "/discussions/", n->discussion_id, ""), n->reply_id,
+        return arena_printf(a, "/shares/%s", n->share_id);
+    if (str_eq(n->kind, "enquiry_assigned"))
+        return arena_printf(a, "/enquiries/%s", n->enquiry_id);
+    if (str_eq(n->kind, "action_due"))
+        return arena_printf(a, "/events/%s", n->event_id);
+    return arena_printf(a, "/discussions/%s?from=%s#r-%s", n->discussion_id, n->reply_id,
                         n->reply_id);
 }
 
@@ -68,7 +97,8 @@ static void notifications_render(struct request *r, const struct problems *p)
     if (list.count == 0) {
         page_empty(r,
                    _("Nothing yet. You are told here when someone mentions you, replies in a "
-                     "discussion you took part in, or shares an item with your platform."),
+                     "discussion you took part in, shares an item with your platform or gives "
+                     "you an enquiry to answer, and when an action item of yours is due."),
                    NULL, NULL);
         page_end(r, p && p->count ? 400 : 200);
         return;
@@ -86,8 +116,8 @@ static void notifications_render(struct request *r, const struct problems *p)
             page_tag(r, "blue", _("New"));
             html_raw(b, " ");
         }
-        html_printf(b, "<a href=\"%s\">%s</a> <span class=\"muted small\">", target(r, n),
-                    sentence(r, n));
+        html_printf(b, "<a href=\"%s\">%s</a> <span class=\"muted small\">",
+                    notification_path(&r->arena, n), notification_sentence(&r->arena, n));
         page_date(r, n->created_at);
         html_raw(b, "</span></li>\n");
     }
@@ -126,9 +156,15 @@ static void preferences_form(struct request *r, const char **chosen, const struc
     page_begin(r, &page);
     struct buf *b = &r->out;
     html_printf(b, "<h1>%s</h1>\n<p>%s</p>\n", _("How you are told"),
-                _("For each kind of notification, choose when you hear of it. Notifications "
-                  "are shown in Alliance; email is not sent yet, so the digests are recorded as "
-                  "your choice for when it is. Never means no notification at all."));
+                mail_settings()
+                    ? _("For each kind of notification, choose when you hear of it. Every "
+                        "notification is shown in Alliance; it is also sent to your email "
+                        "address at once, or gathered in a digest sent once a day or once a "
+                        "week. Never means no notification at all.")
+                    : _("For each kind of notification, choose when you hear of it. This "
+                        "installation sends no email, so notifications are shown in Alliance "
+                        "only; the digests are kept as your choice for when it does. Never "
+                        "means no notification at all."));
     if (saved)
         html_printf(b, "<p class=\"lead\" role=\"status\">%s</p>\n", _("Your choices are saved."));
     static const char *const deliveries[] = {"now", "daily", "weekly", "never"};
@@ -167,8 +203,11 @@ void notification_preferences_post(struct request *r)
     struct problems p = {0};
     enum status s = STATUS_OK;
     for (int i = 0; i < NOTIFICATION_KINDS; i++) {
+        /* A kind the form leaves out keeps its choice. */
         chosen[i] = request_form(r, notification_kinds[i]);
-        if (!notification_delivery_valid(chosen[i]))
+        if (!chosen[i])
+            chosen[i] = notification_delivery(&r->ctx, notification_kinds[i]);
+        else if (!notification_delivery_valid(chosen[i]))
             problems_invalid(&p, notification_kinds[i],
                              _("Choose at once, daily digest, weekly digest or never"));
     }

@@ -354,7 +354,23 @@ struct platform;
 void discussion_platform_section(struct request *r, const struct platform *pl);
 
 /* web/notification.c */
+/* notification_sentence says what happened, naming who only where the
+ * reader may know; notification_path is the address of what it is about,
+ * from the root of the site (both in the arena): pages and email alike. */
+struct notification;
+const char *notification_sentence(struct arena *a, const struct notification *n);
+const char *notification_path(struct arena *a, const struct notification *n);
 void notification_index_page(struct request *r);
+
+/* Email (web/mail.c). mail_message_render is the mail_render of mail.h. */
+struct ctx;
+struct mail;
+struct notification_list;
+void mail_message_render(struct ctx *c, struct mail *m, const struct notification_list *items);
+void mail_unsubscribe_page(struct request *r);
+void mail_unsubscribe_post(struct request *r);
+void mail_unsubscribe_one_click(struct request *r);
+void admin_mail_page(struct request *r);
 void notification_read_post(struct request *r);
 void notification_preferences_page(struct request *r);
 void notification_preferences_post(struct request *r);

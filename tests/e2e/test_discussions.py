@@ -349,7 +349,9 @@ def test_replies_notify_participants_and_never_stops_them():
     assert r["id"] not in replies_of(V("facilitator")), "no one is told of their own reply"
     assert r["id"] not in replies_of(V("convenor")), "only those who took part"
     prefs = ok(V("observer").api.get(prefs_path(V("observer"))))
-    assert prefs == {"mention": "now", "reply": "never", "share": "now"}, prefs
+    # The defaults (notification.h): mentions and enquiries at once, the rest daily.
+    assert prefs == {"mention": "now", "reply": "never", "share": "daily",
+                     "enquiry_assigned": "now", "action_due": "daily"}, prefs
     r = V("observer").api.patch_json(prefs_path(V("observer")), {"reply": "hourly"})
     assert r.status == 400 and r.json()["error"]["field"] == "reply"
     r = V("observer").api.patch_json(prefs_path(V("observer")), {"mood": "now"})
@@ -361,8 +363,10 @@ def test_replies_notify_participants_and_never_stops_them():
     r = V("observer").web.post_form("/account/notifications",
                                     {"mention": "daily", "reply": "weekly", "share": "never"})
     assert r.status == 303, r.text[:200]
+    # A kind the form leaves out keeps its choice.
     assert ok(V("observer").api.get(prefs_path(V("observer")))) == {
-        "mention": "daily", "reply": "weekly", "share": "never"}
+        "mention": "daily", "reply": "weekly", "share": "never", "enquiry_assigned": "now",
+        "action_due": "daily"}
     r = V("observer").web.post_form("/account/notifications",
                                     {"mention": "soon", "reply": "weekly", "share": "never"})
     assert r.status == 400 and "f-mention" in r.text
