@@ -50,39 +50,24 @@ static json_t *reply_json(struct request *r, const struct discussion *d, const s
     return doc;
 }
 
-/* item_filter reads ?lesson=, ?entry= or ?document= (an id): its kind and
- * key, 0 when none, -1 after answering. */
+/* item_filter reads ?lesson=, ?entry=, ?document=, ?event= or ?share= (an
+ * id): its kind and key, 0 when none, -1 after answering. */
 static int64_t item_filter(struct request *r, const char **kind)
 {
-    static const char *const kinds[] = {"lesson", "entry", "document"};
-    for (int i = 0; i < 3; i++) {
-        const char *id = request_query(r, kinds[i]);
+    for (int i = 0; i < DISCUSSION_ITEM_KINDS; i++) {
+        const char *id = request_query(r, discussion_item_kinds[i]);
         if (!id)
             continue;
-        *kind = kinds[i];
-        int64_t key = 0;
-        enum status s = STATUS_NOT_FOUND;
-        if (i == 0) {
-            struct lesson *ls;
-            if ((s = lesson_find(&r->ctx, id, &ls)) == STATUS_OK)
-                key = ls->key;
-        } else if (i == 1) {
-            struct entry *e;
-            if ((s = entry_find(&r->ctx, id, &e)) == STATUS_OK)
-                key = e->key;
-        } else {
-            struct document *doc;
-            if ((s = document_find(&r->ctx, id, &doc)) == STATUS_OK)
-                key = doc->key;
-        }
-        if (s != STATUS_OK) {
-            api_error(r, 400,
-                      arena_printf(&r->arena, _("%s must be the id of a %s you may read"), kinds[i],
-                                   kinds[i]),
-                      kinds[i]);
+        *kind = discussion_item_kinds[i];
+        struct discussion_item item;
+        if (discussion_item_find(&r->ctx, *kind, id, &item) != STATUS_OK) {
+            api_error(
+                r, 400,
+                arena_printf(&r->arena, _("%s must be the id of a %s you may read"), *kind, *kind),
+                *kind);
             return -1;
         }
-        return key;
+        return item.key;
     }
     return 0;
 }
@@ -111,23 +96,32 @@ void api_discussion_list(struct request *r)
 void api_discussion_create(struct request *r)
 {
     struct discussion d = {0};
-    char *platform = NULL, *body = NULL, *lesson = NULL, *entry = NULL, *document = NULL;
+    char *platform = NULL, *body = NULL;
+    /* The kinds of item a thread may be on, each a field of its own. */
+    char *items[DISCUSSION_ITEM_KINDS] = {NULL};
     struct api_field fields[] = {
         {"platform", API_STRING, &platform, NULL},       {"title", API_STRING, &d.title, NULL},
         {"visibility", API_STRING, &d.visibility, NULL}, {"body", API_STRING, &body, NULL},
-        {"lesson", API_STRING, &lesson, NULL},           {"entry", API_STRING, &entry, NULL},
-        {"document", API_STRING, &document, NULL},
+        {"lesson", API_STRING, &items[0], NULL},         {"entry", API_STRING, &items[1], NULL},
+        {"document", API_STRING, &items[2], NULL},       {"event", API_STRING, &items[3], NULL},
+        {"share", API_STRING, &items[4], NULL},
     };
-    json_t *doc = api_body(r, fields, 7);
+    json_t *doc = api_body(r, fields, 9);
     if (!doc)
         return;
     json_decref(doc);
-    const char *kind = lesson ? "lesson" : entry ? "entry" : document ? "document" : NULL;
-    const char *item = lesson ? lesson : entry ? entry : document;
-    if ((lesson != NULL) + (entry != NULL) + (document != NULL) + (platform != NULL) != 1) {
+    const char *kind = NULL, *item = NULL;
+    int given = platform != NULL;
+    for (int i = 0; i < DISCUSSION_ITEM_KINDS; i++)
+        if (items[i]) {
+            kind = discussion_item_kinds[i];
+            item = items[i];
+            given++;
+        }
+    if (given != 1) {
         api_error(r, 400,
-                  _("Give exactly one of platform (a stand-alone discussion), lesson, entry or "
-                    "document"),
+                  _("Give exactly one of platform (a stand-alone discussion), lesson, entry, "
+                    "document, event or share"),
                   "platform");
         return;
     }

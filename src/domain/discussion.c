@@ -15,12 +15,14 @@
 #include "domain/audit.h"
 #include "domain/document.h"
 #include "domain/entry.h"
+#include "domain/event.h"
 #include "domain/field.h"
 #include "domain/lesson.h"
 #include "domain/notification.h"
 #include "domain/platform.h"
 #include "domain/rights.h"
 #include "domain/search.h"
+#include "domain/share.h"
 #include "store/discussion.h"
 #include "store/store.h"
 
@@ -36,6 +38,10 @@ const char *discussion_kind_label(const char *item_kind)
         return _("Journal entry");
     if (str_eq(item_kind, "document"))
         return _("Document");
+    if (str_eq(item_kind, "event"))
+        return _("Event");
+    if (str_eq(item_kind, "share"))
+        return _("Share");
     return _("Discussion");
 }
 
@@ -291,23 +297,33 @@ enum status discussion_start(struct ctx *c, struct discussion *d, const char *pl
     return store_end(c, s);
 }
 
-/* item_facts loads an item the viewer may read: its key and platform. */
-static enum status item_facts(struct ctx *c, const char *kind, const char *id, int64_t *key,
-                              int64_t *platform_key)
+const char *const discussion_item_kinds[DISCUSSION_ITEM_KINDS] = {"lesson", "entry", "document",
+                                                                  "event", "share"};
+
+enum status discussion_item_find(struct ctx *c, const char *kind, const char *id,
+                                 struct discussion_item *out)
 {
     enum status s = STATUS_NOT_FOUND;
     if (str_eq(kind, "lesson")) {
         struct lesson *ls;
         if ((s = lesson_find(c, id, &ls)) == STATUS_OK)
-            *key = ls->key, *platform_key = ls->platform_key;
+            *out = (struct discussion_item){ls->key, ls->id, ls->title, ls->platform_key};
     } else if (str_eq(kind, "entry")) {
         struct entry *e;
         if ((s = entry_find(c, id, &e)) == STATUS_OK)
-            *key = e->key, *platform_key = e->platform_key;
+            *out = (struct discussion_item){e->key, e->id, e->title, e->platform_key};
     } else if (str_eq(kind, "document")) {
         struct document *doc;
         if ((s = document_find(c, id, &doc)) == STATUS_OK)
-            *key = doc->key, *platform_key = doc->platform_key;
+            *out = (struct discussion_item){doc->key, doc->id, doc->title, doc->platform_key};
+    } else if (str_eq(kind, "event")) {
+        struct event *ev;
+        if ((s = event_find(c, id, &ev)) == STATUS_OK)
+            *out = (struct discussion_item){ev->key, ev->id, ev->title, ev->platform_key};
+    } else if (str_eq(kind, "share")) {
+        struct share *sh;
+        if ((s = share_find(c, id, &sh)) == STATUS_OK)
+            *out = (struct discussion_item){sh->key, sh->id, sh->item_title, sh->to_key};
     }
     return s;
 }
@@ -317,20 +333,20 @@ enum status discussion_start_on_item(struct ctx *c, const char *kind, const char
 {
     if (!c->viewer->person_key)
         return c->viewer->account_key ? STATUS_FORBIDDEN : STATUS_UNAUTHORIZED;
-    int64_t item_key = 0, platform_key = 0;
-    enum status s = item_facts(c, kind, item_id, &item_key, &platform_key);
+    struct discussion_item item;
+    enum status s = discussion_item_find(c, kind, item_id, &item);
     if (s != STATUS_OK)
         return s;
     struct discussion *d;
-    if (store_discussion_of_item(c, kind, item_key, &d) == STATUS_OK)
+    if (store_discussion_of_item(c, kind, item.key, &d) == STATUS_OK)
         return STATUS_CONFLICT;
     char *text = (char *)body;
     body_check(c, &text, p);
     if (p->count)
         return problems_status(p);
     struct discussion fresh = {.item_kind = (char *)kind,
-                               .item_key = item_key,
-                               .platform_key = platform_key,
+                               .item_key = item.key,
+                               .platform_key = item.platform_key,
                                .author_key = c->viewer->person_key};
     s = store_begin(c);
     if (s == STATUS_OK)

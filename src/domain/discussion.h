@@ -1,8 +1,9 @@
 /*
  * discussion.h — conversations (seed 001: communication; seed 003: trust
  * grows through conversation). A discussion is a thread either on a knowledge
- * item (a lesson, a journal entry, a document: one thread each, read by
- * exactly those who may read the item, through shares too) or stand-alone in
+ * item (a lesson, a journal entry, a document, an event, a share: one thread
+ * each, read by exactly those who may read the item, through shares too; a
+ * share's by whoever may see the share) or stand-alone in
  * a platform, with a title and a visibility of its own (platform, alliance,
  * public) under the same rule of levels as items (visibility.h).
  *
@@ -40,7 +41,7 @@ struct discussion {
     int64_t alliance_key;
     char *alliance_slug;
     char *alliance_name;
-    char *item_kind; /* platform (stand-alone), lesson, entry, document */
+    char *item_kind; /* platform (stand-alone), lesson, entry, document, event, share */
     int64_t item_key;
     char *item_id;    /* NULL for a stand-alone thread */
     char *title;      /* its own, or its item's */
@@ -61,6 +62,9 @@ struct discussion {
      * it only through shares that do not name them (share.h); their replies
      * then do not name them either. 0 otherwise. */
     int64_t unknown_author_key;
+    /* Likewise, in the thread of a share (item_kind "share"): whoever made
+     * it, when the viewer may not know the item's author. 0 otherwise. */
+    int64_t unknown_sharer_key;
 };
 
 struct discussion_list {
@@ -137,6 +141,28 @@ struct reply_revision_list {
     int count;
 };
 
+/* An item a thread may be on, as the viewer reads it. The thread of a
+ * share belongs to its receiving platform (whose convenors and facilitators
+ * moderate it), and is read by whoever may see the share (share.h): the
+ * receivers while it stands, the sending platform and the item's own, where
+ * they may read the item — the two sides talking about what was sent. */
+struct discussion_item {
+    int64_t key;
+    const char *id;
+    const char *title;
+    int64_t platform_key; /* the thread's platform */
+};
+
+/* The kinds of item a thread may be on, in the order of the API's fields. */
+#define DISCUSSION_ITEM_KINDS 5
+extern const char *const discussion_item_kinds[DISCUSSION_ITEM_KINDS];
+
+/* discussion_item_find loads an item of a kind a thread may be on (lesson,
+ * entry, document, event, share) that the viewer may read; STATUS_NOT_FOUND
+ * otherwise, and for a kind that is not one. */
+enum status discussion_item_find(struct ctx *c, const char *kind, const char *id,
+                                 struct discussion_item *out);
+
 /* discussion_kind_label: the translated name of an item kind ("lesson" …). */
 const char *discussion_kind_label(const char *item_kind);
 
@@ -144,8 +170,8 @@ const char *discussion_kind_label(const char *item_kind);
  * otherwise), with the viewer's read mark. */
 enum status discussion_find(struct ctx *c, const char *id, struct discussion **out);
 
-/* discussion_of_item loads the thread of an item (kind "lesson", "entry" or
- * "document"), or STATUS_NOT_FOUND when it has none or the viewer may not
+/* discussion_of_item loads the thread of an item (kind "lesson", "entry",
+ * "document", "event" or "share"), or STATUS_NOT_FOUND when it has none or the viewer may not
  * read it. */
 enum status discussion_of_item(struct ctx *c, const char *kind, int64_t item_key,
                                struct discussion **out);

@@ -22,7 +22,7 @@
                              "ur.discussion_key = dn.key AND ur.key > coalesce(rm.reply_key, "     \
                              "0)), (SELECT ur.id FROM reply ur WHERE ur.discussion_key = dn.key "  \
                              "AND ur.key > coalesce(rm.reply_key, 0) ORDER BY ur.key LIMIT 1), "   \
-                             "" DISCUSSION_UNKNOWN " "
+                             "" DISCUSSION_UNKNOWN ", " DISCUSSION_UNKNOWN_SHARED " "
 
 #define DISCUSSION_FROM                                                                            \
     "FROM discussion dn JOIN platform dp ON dp.key = dn.platform_key "                             \
@@ -30,7 +30,7 @@
     "LEFT JOIN discussion_read rm ON rm.discussion_key = dn.key AND rm.person_key = "              \
     "(SELECT person_key FROM v) "                                                                  \
     "LEFT JOIN person au ON au.key = dn.author_key AND " ROW_VISIBLE_PERSON(                       \
-        "au") " AND au.key <> " DISCUSSION_UNKNOWN " "
+        "au") " AND au.key <> " DISCUSSION_UNKNOWN " AND au.key <> " DISCUSSION_UNKNOWN_SHARED " "
 
 static void discussion_row(struct ctx *c, struct db_stmt *st, void *item)
 {
@@ -59,6 +59,7 @@ static void discussion_row(struct ctx *c, struct db_stmt *st, void *item)
     d->unread = db_column_int(st, 21);
     d->first_unread_id = row_text_or_null(c, st, 22);
     d->unknown_author_key = db_column_int(st, 23);
+    d->unknown_sharer_key = db_column_int(st, 24);
 }
 
 enum status store_discussion_get(struct ctx *c, const char *id, struct discussion **out)
@@ -216,17 +217,29 @@ enum status store_discussion_read_set(struct ctx *c, int64_t person_key, int64_t
 }
 
 /* Replies. The author (au) and the quoted reply's author (qa) are joined
- * where the reader may know them: parameters 3 and 4 hold the item author
- * the reader may not know (0: none). */
+ * where the reader may know them: parameters 3 to 6 hold the item's author
+ * and the share's sender the reader may not know (0: none), twice. */
 #define REPLY_COLUMNS                                                                              \
     "r.key, r.id, r.discussion_key, coalesce(au.key, 0), au.id, au.name, r.body, r.created_at, "   \
     "r.updated_at, r.edited_at, r.hidden_at, r.hidden_reason, coalesce(r.quote_key, 0), q.id, "    \
     "qa.name, q.body, CASE WHEN q.hidden_at IS NULL THEN 0 ELSE 1 END "
 #define REPLY_FROM                                                                                 \
-    "FROM reply r LEFT JOIN person au ON au.key = r.author_key AND au.key <> ? AND "               \
-    "" ROW_VISIBLE_PERSON("au") " LEFT JOIN reply q ON q.key = r.quote_key "                       \
-                                "LEFT JOIN person qa ON qa.key = q.author_key AND qa.key <> ? "    \
-                                "AND " ROW_VISIBLE_PERSON("qa") " "
+    "FROM reply r LEFT JOIN person au ON au.key = r.author_key AND au.key NOT IN (?, ?) AND "      \
+    "" ROW_VISIBLE_PERSON(                                                                         \
+        "au") " LEFT JOIN reply q ON q.key = r.quote_key "                                         \
+              "LEFT JOIN person qa ON qa.key = q.author_key AND qa.key NOT IN (?, ?) "             \
+              "AND " ROW_VISIBLE_PERSON("qa") " "
+
+/* reply_unknown_bind binds parameters 3 to 6 of REPLY_FROM for the thread
+ * d and returns the number of the next. */
+static int reply_unknown_bind(struct db_stmt *st, const struct discussion *d)
+{
+    for (int i = 0; i < 2; i++) {
+        db_bind_int(st, 3 + 2 * i, d->unknown_author_key);
+        db_bind_int(st, 4 + 2 * i, d->unknown_sharer_key);
+    }
+    return 7;
+}
 
 static void reply_row(struct ctx *c, struct db_stmt *st, void *item)
 {
@@ -336,11 +349,10 @@ enum status store_reply_page(struct ctx *c, const struct discussion *d,
                           "WHERE r.discussion_key = ? AND r.key >= ? ORDER BY r.key LIMIT ?";
     struct db_stmt *st = db_prepare(c->db, sql);
     row_viewer_bind(c, st);
-    db_bind_int(st, 3, d->unknown_author_key);
-    db_bind_int(st, 4, d->unknown_author_key);
-    db_bind_int(st, 5, d->key);
-    db_bind_int(st, 6, backwards ? (before ? before : INT64_MAX) : from);
-    db_bind_int(st, 7, limit);
+    int n = reply_unknown_bind(st, d);
+    db_bind_int(st, n++, d->key);
+    db_bind_int(st, n++, backwards ? (before ? before : INT64_MAX) : from);
+    db_bind_int(st, n, limit);
     enum status s = row_all(c, st, limit, sizeof *out->items, reply_row, &out->items, &out->count);
     if (s != STATUS_OK)
         return s;
@@ -378,10 +390,9 @@ enum status store_reply_get(struct ctx *c, const char *id, const struct discussi
     struct db_stmt *st = db_prepare(c->db, ROW_VIEWER "SELECT " REPLY_COLUMNS REPLY_FROM
                                                       "WHERE r.id = ? AND r.discussion_key = ?");
     row_viewer_bind(c, st);
-    db_bind_int(st, 3, d->unknown_author_key);
-    db_bind_int(st, 4, d->unknown_author_key);
-    db_bind_text(st, 5, id);
-    db_bind_int(st, 6, d->key);
+    int n = reply_unknown_bind(st, d);
+    db_bind_text(st, n++, id);
+    db_bind_int(st, n, d->key);
     enum status s = row_one(c, st, sizeof(struct reply), reply_row, out);
     if (s != STATUS_OK)
         return s;

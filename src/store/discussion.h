@@ -35,7 +35,9 @@
     " = 'entry' AND EXISTS (SELECT 1 " DISCUSSION_ENTRY_FROM "WHERE e.key = " key                  \
     " AND " DISCUSSION_ENTRY_RULE ")) OR (" kind                                                   \
     " = 'document' AND EXISTS (SELECT 1 " DISCUSSION_DOCUMENT_FROM "WHERE d.key = " key            \
-    " AND " DISCUSSION_DOCUMENT_RULE ")))"
+    " AND " DISCUSSION_DOCUMENT_RULE ")) OR (" kind " = 'event' AND EXISTS (SELECT 1 FROM event "  \
+    "ev WHERE ev.key = " key " AND " EVENT_VISIBLE ")) OR (" kind " = 'share' AND EXISTS (SELECT " \
+    "1 FROM " SHARE_TABLES "WHERE sh.key = " key " AND " SHARE_VISIBLE ")))"
 
 /* The author of the item of kind and key when the viewer reads it only
  * through shares that do not name them; 0 otherwise. */
@@ -45,7 +47,17 @@
     "WHEN 'entry' THEN (SELECT CASE WHEN " DISCUSSION_ENTRY_NAMED " THEN 0 ELSE e.author_key "     \
     "END " DISCUSSION_ENTRY_FROM "WHERE e.key = " key ") WHEN 'document' THEN (SELECT CASE "       \
     "WHEN " DISCUSSION_DOCUMENT_NAMED " THEN 0 ELSE d.author_key END " DISCUSSION_DOCUMENT_FROM    \
-    "WHERE d.key = " key ") END, 0)"
+    "WHERE d.key = " key ") WHEN 'event' THEN (SELECT CASE WHEN " EVENT_ATTRIBUTED " THEN 0 ELSE " \
+    "ev.author_key END FROM event ev WHERE ev.key = " key ") WHEN 'share' THEN (SELECT CASE "      \
+    "WHEN " SHARE_ITEM_ATTRIBUTED " THEN 0 ELSE si.author_key END FROM " SHARE_TABLES "WHERE "     \
+    "sh.key = " key ") END, 0)"
+
+/* Who shared the share of key (kind 'share'), when the viewer may not know
+ * the author of its item: they then do not know who shared it either
+ * (share.h), in its thread too; 0 otherwise. */
+#define DISCUSSION_UNKNOWN_SHARER(kind, key)                                                       \
+    "coalesce(CASE " kind " WHEN 'share' THEN (SELECT CASE WHEN " SHARE_ITEM_ATTRIBUTED " THEN 0 " \
+    "ELSE sh.shared_by_key END FROM " SHARE_TABLES "WHERE sh.key = " key ") END, 0)"
 
 /* The thread aliased dn (its platform dp) may be read by the viewer. */
 #define DISCUSSION_VISIBLE                                                                         \
@@ -53,13 +65,17 @@
         "'discussion'", "dn.key", "dn.visibility", "dn.platform_key", "dp.alliance_key", "1",      \
         "dn.author_key") ") OR " DISCUSSION_ITEM_READABLE("dn.item_kind", "dn.item_key") ")"
 
-#define DISCUSSION_UNKNOWN DISCUSSION_UNKNOWN_AUTHOR("dn.item_kind", "dn.item_key")
+#define DISCUSSION_UNKNOWN        DISCUSSION_UNKNOWN_AUTHOR("dn.item_kind", "dn.item_key")
+#define DISCUSSION_UNKNOWN_SHARED DISCUSSION_UNKNOWN_SHARER("dn.item_kind", "dn.item_key")
 
 #define DISCUSSION_ITEM_FIELD(field, fallback)                                                     \
     "CASE dn.item_kind WHEN 'lesson' THEN (SELECT t." field " FROM lesson t WHERE t.key = "        \
     "dn.item_key) WHEN 'entry' THEN (SELECT t." field " FROM entry t WHERE t.key = dn.item_key) "  \
     "WHEN 'document' THEN (SELECT t." field                                                        \
-    " FROM document t WHERE t.key = dn.item_key) ELSE " fallback " END"
+    " FROM document t WHERE t.key = dn.item_key) WHEN 'event' THEN (SELECT t." field " FROM "      \
+    "event t WHERE t.key = dn.item_key) WHEN 'share' THEN (SELECT t." field " FROM (SELECT "       \
+    "ts.id AS id, tsi.title AS title FROM share ts JOIN search_item tsi ON tsi.kind = ts.kind "    \
+    "AND tsi.item_key = ts.item_key WHERE ts.key = dn.item_key) t) ELSE " fallback " END"
 
 enum status store_discussion_get(struct ctx *c, const char *id, struct discussion **out);
 enum status store_discussion_of_item(struct ctx *c, const char *kind, int64_t item_key,

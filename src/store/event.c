@@ -7,18 +7,11 @@
 
 #include "core/arena.h"
 #include "core/id.h"
+#include "store/item.h"
 #include "store/row.h"
 #include "store/store.h"
 
 #include <string.h>
-
-/* Whether the viewer may know who recorded the event aliased ev, who
- * facilitated it and who took part (share.h): not when they read it only
- * through shares without attribution. */
-#define EVENT_ATTRIBUTED                                                                           \
-    "((SELECT everything FROM v) = 1 OR EXISTS (SELECT 1 FROM event_platform aep WHERE "           \
-    "aep.event_key = ev.key AND " ROW_EXPAND(ROW_ITEM_ATTRIBUTED,                                  \
-                                             EVENT_ITEM("aep.platform_key")) "))"
 
 /* The row leaves out, where the viewer may not know them, the facilitator
  * and who recorded it; the last column says which. */

@@ -10,17 +10,7 @@
 #define ALLIANCE_STORE_EVENT_H
 
 #include "domain/event.h"
-#include "store/row.h"
-
-/* The item of row.h's rule for the event aliased ev, read through the
- * platform whose key is the expression platform. */
-#define EVENT_ITEM(platform)                                                                       \
-    "'event'", "ev.key", "ev.visibility", platform, "ev.alliance_key",                             \
-        "CASE WHEN ev.status = 'published' THEN 1 ELSE 0 END", "ev.author_key"
-#define EVENT_VISIBLE                                                                              \
-    "((SELECT everything FROM v) = 1 OR EXISTS (SELECT 1 FROM event_platform vep WHERE "           \
-    "vep.event_key = ev.key AND " ROW_EXPAND(ROW_VISIBLE_ITEM,                                     \
-                                             EVENT_ITEM("vep.platform_key")) "))"
+#include "store/item.h" /* EVENT_ITEM, EVENT_VISIBLE */
 
 /* The most records of attendance, and of decisions, an event keeps. */
 #define EVENT_ATTENDANCE_MAX 1000

@@ -28,7 +28,7 @@
     "LEFT JOIN event ev ON ev.key = ai.event_key "                                                 \
     "LEFT JOIN person ac ON ac.key = n.actor_key AND " ROW_VISIBLE_PERSON(                         \
         "ac") " AND ((n.kind = 'share' AND s.attributed = 1) OR (n.kind <> 'share' AND ac.key "    \
-              "<> " DISCUSSION_UNKNOWN ")) "
+              "<> " DISCUSSION_UNKNOWN " AND ac.key <> " DISCUSSION_UNKNOWN_SHARED ")) "
 
 /* The rule of store/enquiry.c: the platform's answerers (and the asker). */
 #define NOTIFICATION_ENQUIRY_VISIBLE                                                               \
@@ -51,7 +51,8 @@
 #define NOTIFICATION_SHARE_TITLE                                                                   \
     "CASE s.kind WHEN 'lesson' THEN (SELECT t.title FROM lesson t WHERE t.key = s.item_key) "      \
     "WHEN 'entry' THEN (SELECT t.title FROM entry t WHERE t.key = s.item_key) "                    \
-    "WHEN 'document' THEN (SELECT t.title FROM document t WHERE t.key = s.item_key) END"
+    "WHEN 'document' THEN (SELECT t.title FROM document t WHERE t.key = s.item_key) "              \
+    "WHEN 'event' THEN (SELECT t.title FROM event t WHERE t.key = s.item_key) END"
 
 #define NOTIFICATION_COLUMNS                                                                       \
     "n.key, n.id, n.person_key, n.kind, coalesce(ac.key, 0), ac.name, "                            \

@@ -9,27 +9,11 @@
 #include "core/arena.h"
 #include "core/id.h"
 #include "core/str.h"
+#include "store/item.h"
 #include "store/row.h"
 #include "store/store.h"
 
 #include <string.h>
-
-/* The item of the share sh, by its facts in the search index (si). */
-#define SHARE_ITEM                                                                                 \
-    "si.kind", "si.item_key", "si.visibility", "si.platform_key", "si.alliance_key",               \
-        "si.published", "si.author_key"
-#define SHARE_ITEM_VISIBLE    ROW_EXPAND(ROW_VISIBLE_ITEM, SHARE_ITEM)
-#define SHARE_ITEM_ATTRIBUTED ROW_EXPAND(ROW_ITEM_ATTRIBUTED, SHARE_ITEM)
-
-/* Who may see a share (share.h): receivers while it stands; the sender's and
- * the item's platforms where the other alliances are readable; while they may
- * read the item. */
-#define SHARE_VISIBLE                                                                              \
-    "((SELECT everything FROM v) = 1 OR (" SHARE_ITEM_VISIBLE " AND ((sh.to_platform_key IN "      \
-    "(SELECT key FROM viewer_platform) AND sh.withdrawn_at IS NULL) OR ((sh.from_platform_key "    \
-    "IN (SELECT key FROM viewer_platform) OR si.platform_key IN (SELECT key FROM "                 \
-    "viewer_platform)) AND " ROW_VISIBLE_ALLIANCE_KEY(                                             \
-        "tp.alliance_key") " AND " ROW_VISIBLE_ALLIANCE_KEY("fp.alliance_key") "))))"
 
 /* What flow figures count (flow.h): the shares the viewer may see, and
  * besides them every share of an item the viewer may read by its own rule of

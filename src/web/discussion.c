@@ -38,6 +38,10 @@ static const char *item_path(const char *kind)
         return "/entries/";
     if (str_eq(kind, "document"))
         return "/documents/";
+    if (str_eq(kind, "event"))
+        return "/events/";
+    if (str_eq(kind, "share"))
+        return "/shares/";
     return "/discussions/";
 }
 
@@ -653,21 +657,10 @@ void discussion_create_post(struct request *r)
 static bool item_load(struct request *r, const char *kind, int64_t *key, const char **id,
                       const char **title)
 {
-    enum status s = STATUS_NOT_FOUND;
-    const char *want = request_capture(r, 0);
-    if (str_eq(kind, "lesson")) {
-        struct lesson *ls;
-        if ((s = lesson_find(&r->ctx, want, &ls)) == STATUS_OK)
-            *key = ls->key, *id = ls->id, *title = ls->title;
-    } else if (str_eq(kind, "entry")) {
-        struct entry *e;
-        if ((s = entry_find(&r->ctx, want, &e)) == STATUS_OK)
-            *key = e->key, *id = e->id, *title = e->title;
-    } else {
-        struct document *doc;
-        if ((s = document_find(&r->ctx, want, &doc)) == STATUS_OK)
-            *key = doc->key, *id = doc->id, *title = doc->title;
-    }
+    struct discussion_item item;
+    enum status s = discussion_item_find(&r->ctx, kind, request_capture(r, 0), &item);
+    if (s == STATUS_OK)
+        *key = item.key, *id = item.id, *title = item.title;
     return page_allowed(r, s);
 }
 
@@ -753,6 +746,26 @@ void document_discussion_page(struct request *r)
 void document_discussion_post(struct request *r)
 {
     item_discussion_post(r, "document");
+}
+
+void event_discussion_page(struct request *r)
+{
+    item_discussion_get(r, "event");
+}
+
+void event_discussion_post(struct request *r)
+{
+    item_discussion_post(r, "event");
+}
+
+void share_discussion_page(struct request *r)
+{
+    item_discussion_get(r, "share");
+}
+
+void share_discussion_post(struct request *r)
+{
+    item_discussion_post(r, "share");
 }
 
 void discussion_item_section(struct request *r, const char *kind, int64_t key, const char *id)

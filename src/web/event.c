@@ -632,6 +632,7 @@ void event_page(struct request *r)
     struct share_item item;
     share_item_of_event(e, &item);
     share_item_section(r, &item);
+    discussion_item_section(r, "event", e->key, e->id);
     page_side(r);
     event_side(r, e, edit);
     if (item.has_minutes)

@@ -574,6 +574,7 @@ static void share_view(struct request *r, const struct share *sh, const struct s
     share_facts(r, sh);
     if (share_may_respond(&r->ctx, sh))
         respond_form(r, typed ? typed : sh, p);
+    discussion_item_section(r, "share", sh->key, sh->id);
     page_side(r);
     if (share_may_withdraw(&r->ctx, sh))
         html_printf(b,

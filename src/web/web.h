@@ -346,6 +346,10 @@ void entry_discussion_page(struct request *r);
 void entry_discussion_post(struct request *r);
 void document_discussion_page(struct request *r);
 void document_discussion_post(struct request *r);
+void event_discussion_page(struct request *r);
+void event_discussion_post(struct request *r);
+void share_discussion_page(struct request *r);
+void share_discussion_post(struct request *r);
 /* discussion_item_section writes the Discussion section of an item's page:
  * the link to its thread (with the reader's unread count) or to start one. */
 void discussion_item_section(struct request *r, const char *kind, int64_t key, const char *id);

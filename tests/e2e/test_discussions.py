@@ -496,6 +496,112 @@ def test_notifications_follow_the_item():
     assert server.sql("SELECT count(*) FROM tombstone WHERE id = ?", (th["id"],))[0][0] in (1, "1")
 
 
+def test_threads_on_events_and_shares():
+    """Threads on an event and on a share (issue 12), from the event's page
+    and the share's page, with the same replies, mentions and
+    notifications. An event's thread is read exactly by those who may read
+    the event (a share of it too); a share's thread belongs to the
+    receiving platform and is read exactly by those who may see the share
+    (the receivers while it stands, the sending platform and the item's,
+    administrators), in every view: pages, API, lists, search,
+    notifications. Withdrawing the share takes the receivers' thread, its
+    search hits and its notifications away; without attribution, the
+    item's author and whoever shared it are not named in either thread."""
+    doc = V("documenter")
+    ev = ok(doc.api.post_json(API + "/events", {
+        "platforms": [P("o-a").id], "kind": "meeting", "title": "Zq talk event",
+        "start": "2025-05-06T09:00", "end": "2025-05-06T12:00", "status": "published",
+        "visibility": "platform", "minutes": "Zq minutes of the talk event"}), 201)
+    page = doc.web.get("/events/" + ev["id"])
+    assert 'href="/events/%s/discussion"' % ev["id"] in page.text, page.text[-3000:]
+    r = doc.web.post_form("/events/%s/discussion" % ev["id"],
+                          {"body": "Zq zqeventthread opening words"})
+    assert r.status == 303, (r.status, r.text[:400])
+    et = ok(doc.api.get(API + "/discussions?event=" + ev["id"]))["items"][0]
+    assert (et["item_kind"], et["item"], et["platform"]) == ("event", ev["id"], P("o-a").id)
+    ls = make_item("lesson", "documenter", "o-a", "platform", "published")
+    sh = ok(doc.api.post_json(API + "/shares", {
+        "kind": "lesson", "item": ls["id"], "to": [P("o-top").id],
+        "attributed": False}), 201)["items"][0]
+    top = V("top-member")
+    page = top.web.get("/shares/" + sh["id"])
+    assert 'href="/shares/%s/discussion"' % sh["id"] in page.text
+    st = start_thread("top-member", share=sh["id"])
+    assert (st["item_kind"], st["item"], st["platform"]) == ("share", sh["id"], P("o-top").id)
+    assert st["title"] == ls["title"], st
+    # The sender answers, naming someone; the author and sender stays unnamed
+    # to the receivers (an unattributed share), named to their own platform.
+    r = ok(doc.api.post_json(API + "/discussions/%s/replies" % st["id"], {
+        "body": "Zq zqsharethread answer for @[%s]" % top.name}), 201)
+    got = ok(top.api.get(API + "/replies/" + r["id"]))
+    assert (got["author"], got["author_name"]) == (None, None), got
+    assert doc.name not in top.web.get("/discussions/" + st["id"]).text
+    told = [n for n in ok(notes(top, "?limit=200"))["items"] if n["reply"] == r["id"]]
+    assert told and told[0]["kind"] == "mention" and told[0]["actor_name"] is None, told
+    assert ok(V("member").api.get(API + "/replies/" + r["id"]))["author"] == doc.person
+
+    def readers(standing):
+        share_readers = {"administrator", "convenor", "facilitator", "documenter", "member",
+                         "observer"} | ({"top-member"} if standing else set())
+        event_readers = {"administrator", "convenor", "facilitator", "documenter", "member",
+                         "observer"}
+        return event_readers, share_readers
+
+    def check(standing):
+        failures = []
+        event_readers, share_readers = readers(standing)
+        for v in F.viewers:
+            for t, want, word in ((et, v.label in event_readers, "zqeventthread"),
+                                  (st, v.label in share_readers, "zqsharethread")):
+                cells = {
+                    "api thread": v.api.get(API + "/discussions/" + t["id"]).status == 200,
+                    "web thread": v.web.get("/discussions/" + t["id"]).status == 200,
+                    "api list": t["id"] in {d["id"] for d in v.api.get(
+                        API + "/discussions?limit=200").json()["items"]},
+                    "platform list": t["id"] in v.web.get(
+                        "/platforms/%s/discussions" % t["platform"]).text,
+                    "search": bool(v.api.get(API + "/search?q=" + word).json()["items"]),
+                }
+                for view, got in cells.items():
+                    if got != want:
+                        failures.append("%s reads the %s thread via %s: got %s, want %s "
+                                        "(share %s)" % (v.label, t["item_kind"], view, got,
+                                                        want, "standing" if standing else
+                                                        "withdrawn"))
+        assert not failures, "\n".join(failures)
+
+    check(True)
+    # Withdrawn: the receivers lose the thread, its hits and notifications.
+    ok(doc.api.delete(API + "/shares/" + sh["id"]), 204)
+    check(False)
+    assert r["id"] not in {n["reply"] for n in ok(notes(top, "?limit=200"))["items"]}
+    # Shared on, the event's thread goes with the event to the receivers.
+    evs = ok(doc.api.post_json(API + "/shares", {
+        "kind": "event", "item": ev["id"], "to": [P("o-top").id], "attributed": False}),
+        201)["items"][0]
+    assert top.api.get(API + "/discussions/" + et["id"]).status == 200
+    # Its receivers are told, as of any share (the notification was kept out
+    # of view before: its rule knew lessons, entries and documents only).
+    told = [n for n in ok(notes(top, "?limit=200"))["items"] if n["share"] == evs["id"]]
+    assert told and told[0]["title"] == "Zq talk event" and told[0]["actor_name"] is None, told
+    assert "/shares/" + evs["id"] in top.web.get("/notifications").text
+    replies = ok(top.api.get(API + "/discussions/%s/replies" % et["id"]))["items"]
+    assert replies and all(x["author"] is None for x in replies), replies
+    assert V("sibling").api.get(API + "/discussions/" + et["id"]).status == 404
+    # Bad input names the field.
+    for body, field in (({"event": UNKNOWN_ID, "body": "Zq x"}, "event"),
+                        ({"share": UNKNOWN_ID, "body": "Zq x"}, "share"),
+                        ({"share": sh["id"], "body": "Zq x"}, "share"),
+                        ({"event": ev["id"], "share": sh["id"], "body": "Zq x"}, "platform"),
+                        ({"event": 7, "body": "Zq x"}, "event")):
+        r = top.api.post_json(API + "/discussions", body)
+        assert r.status == 400 and r.json()["error"]["field"] == field, (body, r.status, r.text)
+    r = doc.api.post_json(API + "/discussions", {"event": ev["id"], "body": "Zq again"})
+    assert r.status == 409 and r.json()["error"]["field"] == "event", r.text
+    r = top.api.get(API + "/discussions?share=" + sh["id"])
+    assert r.status == 400 and r.json()["error"]["field"] == "share", r.text
+
+
 def test_read_mark_and_mark_all_read():
     t = next(t for t in F.threads if t.label == "platform/o-a/public")
     v = V("convenor")
@@ -682,6 +788,7 @@ def main():
              test_unattributed_share_hides_author_in_thread,
              test_share_notification_and_withdrawal,
              test_notifications_follow_the_item,
+             test_threads_on_events_and_shares,
              test_read_mark_and_mark_all_read,
              test_bad_input,
              test_platform_with_a_discussion_is_not_deleted,
