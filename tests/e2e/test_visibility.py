@@ -1191,6 +1191,131 @@ def test_flow_figures_count_shares_of_items_the_viewer_may_read():
     F.fail_if_any("flow figures")
 
 
+def test_questions_links_and_cycles_in_every_view():
+    """The learning agenda (question.h, cycle.h) in the matrix: a question is
+    read by the rule of levels through any platform owning it; a cycle at its
+    question's level on its own platform; a question's links only to the
+    items the viewer may read. Each viewer's page, API read, API list (ids
+    and total), HTML list (count line), search, the cycle count a question
+    carries, and every body scanned for what is hidden from them."""
+    by = W.by_label
+    admin = W.by_viewer["administrator"].api
+
+    def member_of(v, platforms):
+        return v.admin or any(role_on(v, p) for p in platforms)
+
+    def level_lets(v, alliance, visibility, platforms):
+        if not may_read_alliance(v, alliance):
+            return False
+        if v.admin or visibility == "public":
+            return True
+        if visibility == "alliance":
+            return alliance.label in alliances_of(v.person)
+        return member_of(v, platforms)
+
+    word = "zqagendamatrix"
+    questions = {}
+    for label, owners, visibility in (("q-closed-pair", ["mem-a", "mem-b"], "platform"),
+                                      ("q-closed-all", ["mem-top"], "alliance"),
+                                      ("q-open-pair", ["pub-a", "pub-b"], "platform"),
+                                      ("q-open-public", ["pub-top"], "public")):
+        platforms = [by[o] for o in owners]
+        title = "Zq question %s %s" % (label, word)
+        doc = ok(admin.post_json(API + "/questions", {
+            "platforms": [p.id for p in platforms], "title": title, "visibility": visibility,
+            "body": "Zq body of " + label}), 201, label)
+        questions[label] = Record("question", label, title=title, visibility=visibility,
+                                  platforms=platforms, alliance=platforms[0].alliance)
+        questions[label].id = doc["id"]
+    cycles = {}
+    for label, question, platform in (("c-closed-b", "q-closed-pair", "mem-b"),
+                                      ("c-closed-a", "q-closed-pair", "mem-a"),
+                                      ("c-open-b", "q-open-pair", "pub-b"),
+                                      ("c-open-top", "q-open-public", "pub-top")):
+        q = questions[question]
+        text = "Zq plan of %s %s" % (label, word)
+        doc = ok(admin.post_json(API + "/cycles", {"question": q.id, "platform": by[platform].id,
+                                                   "plan": {"text": text}}), 201, label)
+        cycles[label] = Record("cycle", label, text=text, question=q, platform=by[platform])
+        cycles[label].id = doc["id"]
+    # The public question links a public document and a lesson for pub-a's members only.
+    q = questions["q-open-public"]
+    lesson = ok(admin.post_json(API + "/lessons", {
+        "platform": by["pub-a"].id, "title": "Zq agenda hidden lesson", "outcome": "failure",
+        "lesson": "Zq quiet.", "visibility": "platform", "status": "published"}), 201)["id"]
+    document = ok(admin.post_json(API + "/documents", {
+        "platform": by["pub-top"].id, "title": "Zq agenda open document", "status": "published",
+        "visibility": "public", "url": "https://example.org/zq-agenda.pdf"}), 201)["id"]
+    for kind, item in (("lesson", lesson), ("document", document)):
+        ok(admin.post_json(API + "/questions/%s/links" % q.id, {"kind": kind, "id": item}), 201)
+
+    def may_read_question(v, q):
+        return level_lets(v, q.alliance, q.visibility, q.platforms)
+
+    def may_read_cycle(v, c):
+        return level_lets(v, c.question.alliance, c.question.visibility, [c.platform])
+
+    for v in W.viewers:
+        for q in questions.values():
+            if not may_read_question(v, q):
+                v.forbidden += [(q.id, "hidden question " + q.label), (q.title, "its title")]
+        for c in cycles.values():
+            if not may_read_cycle(v, c):
+                v.forbidden += [(c.id, "hidden cycle " + c.label), (c.text, "its plan")]
+        if not member_of(v, [by["pub-a"]]):
+            v.forbidden += [(lesson, "hidden linked lesson"), ("Zq agenda hidden lesson", "its title")]
+    Q = Checks()
+    for v in W.viewers:
+        want_q = {q.label for q in questions.values() if may_read_question(v, q)}
+        want_c = {c.label for c in cycles.values() if may_read_cycle(v, c)}
+        for q in questions.values():
+            for path, web in (("/questions/" + q.id, True), (API + "/questions/" + q.id, False)):
+                r = fetch(v, path, web)
+                Q.eq(r.status, 200 if q.label in want_q else 404, "question " + q.label,
+                     repro(v, path, web))
+                if r.status == 200 and not web:
+                    mine = {c.label for c in cycles.values() if c.question is q}
+                    Q.eq(r.json()["cycles"], len(mine & want_c), "cycles counted on " + q.label,
+                         repro(v, path, web))
+        for c in cycles.values():
+            for path, web in (("/cycles/" + c.id, True), (API + "/cycles/" + c.id, False)):
+                Q.eq(fetch(v, path, web).status, 200 if c.label in want_c else 404,
+                     "cycle " + c.label, repro(v, path, web))
+        for path, records, want in ((API + "/questions", questions, want_q),
+                                    (API + "/cycles", cycles, want_c)):
+            ids, total, _ = api_list(v, path)
+            labels = {r.label for r in records.values() if r.id in (ids or [])}
+            expect_set(labels, want, "listed", repro(v, path, False))
+            Q.eq(total, len(want), "total of " + path, repro(v, path, False))
+        for kind, records, want in (("question", questions, want_q), ("cycle", cycles, want_c)):
+            path = API + "/search?q=%s&kind=%s" % (word, kind)
+            r = fetch(v, path)
+            found = {it["id"] for it in r.json()["items"]}
+            expect_set({x.label for x in records.values() if x.id in found}, want,
+                       "found by search", repro(v, path, False))
+            Q.eq(r.json()["total"], len(want), "search total of " + kind, repro(v, path, False))
+        for a in W.alliances:
+            path = "/alliances/%s/questions" % a.slug
+            r = fetch(v, path, True)
+            if not may_read_alliance(v, a):
+                Q.eq(r.status, 404, "agenda of a hidden alliance", repro(v, path, True))
+                continue
+            mine = {q.label for q in questions.values() if q.alliance is a} & want_q
+            Q.eq(count_line(r.text) if mine else 0, len(mine), "agenda count",
+                 repro(v, path, True))
+        path = API + "/questions/%s/links" % q.id
+        r = fetch(v, path)
+        if Q.eq(r.status, 200, "links of the public question", repro(v, path, False)):
+            got = {it["id"] for it in r.json()["items"]}
+            want = {document} | ({lesson} if member_of(v, [by["pub-a"]]) else set())
+            Q.eq(got, want, "links shown", repro(v, path, False))
+            Q.eq(r.json()["total"], len(want), "links counted", repro(v, path, False))
+    print("agenda: %d checks of %d questions, %d cycles and 2 links by %d viewers" % (
+        Q.count, len(questions), len(cycles), len(W.viewers)))
+    Q.fail_if_any("learning agenda")
+    C.fail_if_any("learning agenda (leaks)")
+
+
 def main():
     global server
     started = time.time()
@@ -1203,7 +1328,8 @@ def main():
                                                           time.time() - started), flush=True)
         run([test_alliance_visibility_in_the_api, test_visibility_matrix,
              test_rights_on_platforms,
-             test_flow_figures_count_shares_of_items_the_viewer_may_read])
+             test_flow_figures_count_shares_of_items_the_viewer_may_read,
+             test_questions_links_and_cycles_in_every_view])
     finally:
         code = server.stop()     # raises when the sanitizers reported anything
         server.cleanup()
