@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -32,6 +33,7 @@ struct jobs {
 struct job {
     const char *name;
     enum status (*run)(struct ctx *c, struct jobs *j, int *done);
+    bool at_start; /* run once before the server answers (it only writes the database) */
 };
 
 static enum status actions_due(struct ctx *c, struct jobs *j, int *done)
@@ -63,16 +65,19 @@ static enum status send_due(struct ctx *c, struct jobs *j, int *done)
 }
 
 static const struct job jobs_table[] = {
-    {"action items due", actions_due},
-    {"digests", digests},
-    {"email", send_due},
+    {"action items due", actions_due, true},
+    {"digests", digests, true},
+    {"email", send_due, false},
 };
 
-/* round runs every job once; returns whether one asks for another round. */
-static bool round_run(struct jobs *j)
+/* round_run runs every job once (only those run at the start, with
+ * at_start); returns whether one asks for another round. */
+static bool round_run(struct jobs *j, bool at_start)
 {
     bool again = false;
     for (size_t i = 0; i < sizeof jobs_table / sizeof jobs_table[0]; i++) {
+        if (at_start && !jobs_table[i].at_start)
+            continue;
         struct arena arena;
         arena_init(&arena, 64 * 1024);
         struct ctx c = {j->db, &arena, &viewer_operator};
@@ -90,7 +95,7 @@ static void *jobs_main(void *arg)
 {
     struct jobs *j = arg;
     while (!atomic_load(&j->stop)) {
-        if (round_run(j))
+        if (round_run(j, false))
             continue;
         struct timespec until;
         clock_gettime(CLOCK_REALTIME, &until);
@@ -117,6 +122,10 @@ struct jobs *jobs_start(const struct config *cfg, const char *db_path)
     atomic_init(&j->stop, false);
     pthread_mutex_init(&j->lock, NULL);
     pthread_cond_init(&j->wake, NULL);
+    /* What the data owes since the last run (notifications of action items
+     * that fell due meanwhile) is made before the first answer, so that it
+     * does not change the data under the first readers. */
+    round_run(j, true);
     if (pthread_create(&j->thread, NULL, jobs_main, j) != 0) {
         log_error("cannot start the thread of periodic jobs");
         db_close(j->db);

@@ -14,8 +14,9 @@
 
 struct jobs;
 
-/* jobs_start opens its connection to db_path and starts the thread; NULL
- * when it cannot (the reason is logged). */
+/* jobs_start opens its connection to db_path, runs the jobs that only
+ * write the database once (before the server answers), and starts the
+ * thread; NULL when it cannot (the reason is logged). */
 struct jobs *jobs_start(const struct config *cfg, const char *db_path);
 
 /* jobs_stop asks the thread to stop (an SMTP conversation under way is given

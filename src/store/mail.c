@@ -160,17 +160,20 @@ enum status store_mail_list(struct ctx *c, const char *state, const struct listi
     struct db_stmt *st =
         db_prepare(c->db, state ? "SELECT " MAIL_COLUMNS "FROM mail m WHERE m.state = ? "
                                   "ORDER BY m.key DESC LIMIT ? OFFSET ?"
-                                : "SELECT " MAIL_COLUMNS "FROM mail m WHERE ? IS NULL "
+                                : "SELECT " MAIL_COLUMNS "FROM mail m "
                                   "ORDER BY m.key DESC LIMIT ? OFFSET ?");
-    db_bind_text(st, 1, state);
-    db_bind_int(st, 2, limit);
-    db_bind_int(st, 3, l->offset);
+    int at = 1;
+    if (state)
+        db_bind_text(st, at++, state);
+    db_bind_int(st, at++, limit);
+    db_bind_int(st, at, l->offset);
     enum status s = row_all(c, st, limit, sizeof *out->items, mail_row, &out->items, &out->count);
     if (s != STATUS_OK)
         return s;
     st = db_prepare(c->db, state ? "SELECT count(*) FROM mail WHERE state = ?"
-                                 : "SELECT count(*) FROM mail WHERE ? IS NULL");
-    db_bind_text(st, 1, state);
+                                 : "SELECT count(*) FROM mail");
+    if (state)
+        db_bind_text(st, 1, state);
     out->total = row_count(st);
     return STATUS_OK;
 }

@@ -40,15 +40,14 @@ static void text_part(struct buf *b, const char *hello, const char *intro, const
     buf_printf(b, "-- \n%s\n%s %s\n", footer, stop, MAIL_UNSUBSCRIBE_MARK);
 }
 
-static void html_part(struct buf *b, const char *subject, const char *hello, const char *intro,
+static void html_part(struct buf *b, const char *title, const char *hello, const char *intro,
                       const struct line *lines, int count, const char *more, const char *footer,
                       const char *stop)
 {
     html_printf(b,
                 "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                "<title>%s</title></head>\n<body style=\"font-family: sans-serif; "
-                "max-width: 40em\">\n<p>%s</p>\n<p>%s</p>\n<ul>\n",
-                subject, hello, intro);
+                "<title>%s</title></head>\n<body>\n<p>%s</p>\n<p>%s</p>\n<ul>\n",
+                title, hello, intro);
     for (int i = 0; i < count; i++)
         html_printf(b, "<li><a href=\"%s\">%s</a></li>\n", lines[i].url, lines[i].sentence);
     html_raw(b, "</ul>\n");
@@ -103,7 +102,7 @@ void mail_message_render(struct ctx *c, struct mail *m, const struct notificatio
     text_part(&b, hello, intro, lines, items->count, more, footer, stop);
     m->text_body = arena_strdup(a, b.data ? b.data : "");
     buf_reset(&b);
-    html_part(&b, m->subject, hello, intro, lines, items->count, more, footer,
+    html_part(&b, site, hello, intro, lines, items->count, more, footer,
               digest ? _("Stop this digest") : _("Stop these emails"));
     m->html_body = arena_strdup(a, b.data ? b.data : "");
     buf_free(&b);
