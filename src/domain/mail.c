@@ -69,10 +69,12 @@ static void iso_after(int64_t seconds, char out[32])
 
 enum status mail_queue_notification(struct ctx *c, struct notification *n)
 {
-    if (!enabled || !str_eq(n->delivery, "now"))
-        return STATUS_OK;
-    const char *address = store_mail_address(c, n->person_key);
+    const char *address = enabled ? store_mail_address(c, n->person_key) : NULL;
+    /* Nothing waits for email that cannot go: the set of notifications
+     * waiting for a digest stays as small as the digests to come. */
     if (!address)
+        return store_notification_mailed_one(c, n->key, n->created_at);
+    if (!str_eq(n->delivery, "now"))
         return STATUS_OK;
     struct mail m = {.person_key = n->person_key,
                      .address = (char *)address,

@@ -95,9 +95,10 @@ typedef void (*mail_render)(struct ctx *c, struct mail *m, const struct notifica
  * …): base, then twice as long each time, at most MAIL_BACKOFF_CAP × base. */
 int64_t mail_backoff(int64_t attempts, int64_t base);
 
-/* mail_queue_notification queues n (just made, delivered at once) for its
- * person, inside the caller's transaction: nothing when email is off or the
- * person has no account or no email address. */
+/* mail_queue_notification queues n (just made) for its person, inside the
+ * caller's transaction, when it is to go at once; one for a digest waits for
+ * it. When email is off, or the person has no account or no email address,
+ * nothing is sent and n is marked as not waiting (it will not be either). */
 enum status mail_queue_notification(struct ctx *c, struct notification *n);
 
 /* mail_digests makes the digests that are due (see above), each in a

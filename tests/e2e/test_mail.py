@@ -24,7 +24,8 @@ Covered:
     server holds its answer to DATA) and others wait in the queue: after a
     restart every message arrives exactly once (by Message-ID);
   * enquiry_assigned and action_due appear in the application (page and
-    API); action_due once per item and owner, not for an item due later;
+    API); action_due once per item and owner, not for an item due later, nor
+    shown or sent for an event its owner may not read;
   * a message refused for good (550) is failed at once and shown to
     administrators on /admin/mail;
   * without --smtp-url nothing is queued;
@@ -225,9 +226,11 @@ def test_mention_arrives_at_once_as_multipart():
     keep("email-mention.html", html)
     assert "/unsubscribe/" in text and "/unsubscribe/" in html
     # The queue row holds the message, sent, with its Message-ID.
-    rows = server.sql("SELECT state, message_id, attempts FROM mail WHERE address = ? AND "
-                      "subject LIKE ?", (V("reader").address, "%mentioned you%"))
-    assert [r[0] for r in rows] == ["sent"], rows
+    # (marked sent just after the server's 250, which the sink has answered)
+    rows = wait_for("the row marked sent", lambda: server.sql(
+        "SELECT state, message_id, attempts FROM mail WHERE address = ? AND subject LIKE ? "
+        "AND state = 'sent'", (V("reader").address, "%mentioned you%")))
+    assert len(rows) == 1, rows
     assert "<%s>" % rows[0][1] == msg["Message-ID"]
     assert "\x01" not in server.sql("SELECT text_body FROM mail WHERE message_id = ?",
                                     (rows[0][1],))[0][0].replace("\x01unsubscribe\x01", ""), \
@@ -349,9 +352,10 @@ def test_retries_with_back_off_then_arrives_once():
     # the queue are whole seconds, so each may come up to a second early.
     waits = [b - a for a, b in zip(tries, tries[1:])]
     assert waits[1] >= 0.9 and waits[2] >= 2.9 and waits[2] > waits[0] + 1, waits
-    row = server.sql("SELECT state, attempts FROM mail WHERE address = ? AND subject LIKE ?",
-                     (V("k1").address, "%Zq refused thrice%"))
-    assert row and row[0][0] == "sent" and int(row[0][1]) == 4, row
+    row = wait_for("the row marked sent", lambda: server.sql(
+        "SELECT state, attempts FROM mail WHERE address = ? AND subject LIKE ? AND state = "
+        "'sent'", (V("k1").address, "%Zq refused thrice%")))
+    assert int(row[0][1]) == 4, row
     # The administrator's queue page shows it.
     admin = server.web_client(Server.ADMIN_EMAIL, Server.ADMIN_PASSWORD)
     page = admin.get("/admin/mail?state=sent")
@@ -433,10 +437,20 @@ def test_enquiry_assigned_and_action_due_in_the_app():
         items = ok(reader.api.get(API + "/people/%s/notifications?limit=200" % reader.id))[
             "items"]
         return [n for n in items if n["kind"] == "action_due"]
+    # An action item of the reader's on an event they may not read (kept to
+    # the top platform): never shown to them, nor sent.
+    private = ok(V("top-documenter").api.post_json(API + "/events", {
+        "platforms": [F.platforms["top"]], "kind": "meeting", "title": "Zq private meeting",
+        "start": "2026-01-11T09:00", "end": "2026-01-11T12:00", "visibility": "platform",
+        "status": "published"}), 201)
+    ok(V("top-documenter").api.post_json(API + "/events/%s/action-items" % private["id"], {
+        "title": "Zq action unseen", "owner": reader.id,
+        "due_on": time.strftime("%Y-%m-%d", time.gmtime(time.time() + day))}), 201)
     got = wait_for("two action_due notifications", lambda: len(due_notes()) >= 2 and due_notes())
     time.sleep(3)  # more rounds of the jobs make no more
     got = due_notes()
     assert sorted(n["title"] for n in got) == ["Zq action overdue", "Zq action tomorrow"], got
+    assert not [m for m in sink.messages if "Zq action unseen" in body_of(m[1], "plain")]
     assert all(n["event"] == event["id"] for n in got)
     page = reader.api.get("/notifications")
     assert page.status == 200
