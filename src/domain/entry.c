@@ -72,52 +72,13 @@ enum status entry_list(struct ctx *c, const struct entry_filter *f, const struct
     return store_entry_list(c, f, l, out);
 }
 
-/* link_url_ok: an http(s) address, or a path of this site. */
-static bool link_url_ok(const char *url)
-{
-    if (str_is_http_url(url))
-        return true;
-    if (url[0] != '/' || url[1] == '/' || url[1] == '\\' || strlen(url) > 2000)
-        return false;
-    for (const char *q = url; *q; q++)
-        if ((unsigned char)*q <= ' ' || *q == '"' || *q == '<' || *q == '>')
-            return false;
-    return true;
-}
-
 void entry_links_parse(struct ctx *c, struct entry *e, const char *text, struct problems *p)
 {
-    e->link_count = 0;
-    char *copy = arena_strdup(c->arena, text ? text : "");
-    for (char *line = copy; line;) {
-        char *end = line + strcspn(line, "\n");
-        char *next = *end ? end + 1 : NULL;
-        *end = '\0';
-        char *bar = strchr(line, '|');
-        char *label =
-            str_trim(c->arena, bar ? arena_strndup(c->arena, line, (size_t)(bar - line)) : "");
-        char *url = str_trim(c->arena, bar ? bar + 1 : line);
-        line = next;
-        if (!*url && !*label)
-            continue;
-        if (e->link_count == ENTRY_LINKS_MAX) {
-            problems_invalid(p, "links", _("An entry has at most twelve attachments"));
-            return;
-        }
-        if (!link_url_ok(url)) {
-            problems_invalid(p, "links",
-                             _("Give each attachment an address that starts with https:// or "
-                               "http://, or a page of this site such as /documents/…"));
-            return;
-        }
-        if (!str_utf8_valid(label, strlen(label)) || str_utf8_length(label) > 200) {
-            problems_invalid(p, "links", _("Each label must be 200 characters or fewer"));
-            return;
-        }
-        e->links[e->link_count].label = *label ? label : url;
-        e->links[e->link_count].url = url;
-        e->link_count++;
-    }
+    item_links_parse(c, text, e->links, ENTRY_LINKS_MAX, &e->link_count, "links",
+                     _("An entry has at most twelve attachments"),
+                     _("Give each attachment an address that starts with https:// or http://, "
+                       "or a page of this site such as /documents/…"),
+                     p);
 }
 
 static bool in_list(const char *name, const char *a, const char *b, const char *c3)

@@ -16,17 +16,13 @@
 
 #include "core/problem.h"
 #include "domain/context.h"
+#include "domain/item.h"
 #include "domain/listing.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 
 #define ENTRY_LINKS_MAX 12
-
-struct entry_link {
-    char *label;
-    char *url; /* http(s) address, or a path of this site such as /documents/ID */
-};
 
 struct entry {
     int64_t key;
@@ -59,7 +55,7 @@ struct entry {
      * 0 and author_id and author_name are NULL. */
     bool attributed;
     int link_count;
-    struct entry_link links[ENTRY_LINKS_MAX];
+    struct item_evidence links[ENTRY_LINKS_MAX];
 };
 
 struct entry_list {

@@ -1,9 +1,9 @@
 /*
  * feed.c — see feed.h. A feed is read from the search index (every knowledge
- * item with its visibility facts), so a new kind of item joins the feeds when
- * it joins the index. Private feed addresses follow API tokens (token.c): a
- * secret from secret.h, its SHA-256 in the database, shown once, revocable,
- * each creation and revocation in the audit trail without the secret.
+ * item with its visibility facts); a new kind of item joins the feeds when
+ * it joins the index and store/feed.c's list of kinds. Private feed addresses follow API tokens
+ * (token.c): a secret from secret.h, its SHA-256 in the database, shown once, revocable, each
+ * creation and revocation in the audit trail without the secret.
  */
 #include "domain/feed.h"
 

@@ -72,8 +72,9 @@ static bool evidence_url_ok(const char *url)
     return true;
 }
 
-void item_evidence_parse(struct ctx *c, const char *text, struct item_evidence *out, int max,
-                         int *count, const char *field, struct problems *p)
+void item_links_parse(struct ctx *c, const char *text, struct item_evidence *out, int max,
+                      int *count, const char *field, const char *too_many, const char *bad_address,
+                      struct problems *p)
 {
     *count = 0;
     char *copy = arena_strdup(c->arena, text ? text : "");
@@ -89,18 +90,14 @@ void item_evidence_parse(struct ctx *c, const char *text, struct item_evidence *
         if (!*url && !*label)
             continue;
         if (*count == max) {
-            problems_invalid(p, field,
-                             arena_printf(c->arena, _("Give at most %d pieces of evidence"), max));
+            problems_invalid(p, field, too_many);
             return;
         }
         if (!evidence_url_ok(url)) {
-            problems_invalid(p, field,
-                             _("Give each piece of evidence an address that starts with "
-                               "https:// or http://, or a page of this site such as "
-                               "/documents/…"));
+            problems_invalid(p, field, bad_address);
             return;
         }
-        if (str_utf8_length(label) > 200) {
+        if (!str_utf8_valid(label, strlen(label)) || str_utf8_length(label) > 200) {
             problems_invalid(p, field, _("Each label must be 200 characters or fewer"));
             return;
         }
@@ -108,4 +105,14 @@ void item_evidence_parse(struct ctx *c, const char *text, struct item_evidence *
         out[*count].url = url;
         (*count)++;
     }
+}
+
+void item_evidence_parse(struct ctx *c, const char *text, struct item_evidence *out, int max,
+                         int *count, const char *field, struct problems *p)
+{
+    item_links_parse(c, text, out, max, count, field,
+                     arena_printf(c->arena, _("Give at most %d pieces of evidence"), max),
+                     _("Give each piece of evidence an address that starts with https:// or "
+                       "http://, or a page of this site such as /documents/…"),
+                     p);
 }

@@ -20,9 +20,16 @@ struct item_evidence {
     char *url; /* http(s) address, or a path of this site such as /documents/ID */
 };
 
-/* item_evidence_parse reads one piece of evidence a line, "label | address"
- * (or the address alone), into out (at most max, arena copies); *count gets
- * how many. Problems go to field. */
+/* item_links_parse reads one labelled address a line, "label | address"
+ * (or the address alone; an http(s) address or a path of this site), into
+ * out (at most max, arena copies); *count gets how many. A problem goes to
+ * field, in the caller's words: too_many past max, bad_address for an
+ * address that is neither. */
+void item_links_parse(struct ctx *c, const char *text, struct item_evidence *out, int max,
+                      int *count, const char *field, const char *too_many, const char *bad_address,
+                      struct problems *p);
+
+/* item_evidence_parse is item_links_parse in the words of evidence. */
 void item_evidence_parse(struct ctx *c, const char *text, struct item_evidence *out, int max,
                          int *count, const char *field, struct problems *p);
 

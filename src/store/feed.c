@@ -31,6 +31,11 @@
 #define FEED_AUTHOR                                                                                \
     "CASE WHEN " FEED_AUTHOR_KNOWN ROW_VISIBLE_PERSON_KEY("pe.key") " THEN pe.name END"
 
+/* The kinds of the index a feed carries: those with a time of publication
+ * and a summary below (learning questions, cycles and discussions are read
+ * on their pages and in search). */
+#define FEED_KINDS "('lesson', 'entry', 'document', 'enquiry', 'event')"
+
 /* Each kind's own table, at most one of which joins a row of the index. The
  * summary is cut from the item's main text: a lesson's lesson, an entry's
  * body, a document's description, an enquiry's answer (its question is the
@@ -55,7 +60,7 @@
     "LEFT JOIN enquiry q ON si.kind = 'enquiry' AND q.key = si.item_key "                          \
     "LEFT JOIN event ev ON si.kind = 'event' AND ev.key = si.item_key "                            \
     "LEFT JOIN person pe ON pe.key = si.author_key "                                               \
-    "WHERE si.published = 1 AND " FEED_VISIBLE " "
+    "WHERE si.published = 1 AND si.kind IN " FEED_KINDS " AND " FEED_VISIBLE " "
 
 #define FEED_ORDER "ORDER BY item_published DESC, si.happened_on DESC, si.key DESC LIMIT ?"
 

@@ -298,6 +298,32 @@ class Server:
                             headers={"Content-Type": "application/x-www-form-urlencoded"}, **kw)
 
 
+def validate_html(named_pages):
+    """Runs html-validate (as test_pages.py does, with its configuration
+    tests/e2e/htmlvalidate.json) on pages given by name; fails on any report."""
+    validator = os.path.join(ROOT, "node_modules", ".bin", "html-validate")
+    assert os.path.exists(validator), "html-validate is not installed at %s" % validator
+    config_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "htmlvalidate.json")
+    with open(config_path, encoding="utf-8") as f:
+        config = json.load(f)
+
+    def strip(v):
+        if isinstance(v, dict):
+            return {k: strip(x) for k, x in v.items() if k != "$comment"}
+        return [strip(x) for x in v] if isinstance(v, list) else v
+    tmp = tempfile.mkdtemp(prefix="alliance-pages-")
+    with open(os.path.join(tmp, "config.json"), "w") as f:
+        json.dump(strip(config), f)
+    files = []
+    for name, text in named_pages.items():
+        files.append(os.path.join(tmp, re.sub(r"[^a-z0-9]+", "_", name.lower()) + ".html"))
+        with open(files[-1], "w", encoding="utf-8") as f:
+            f.write(text)
+    done = subprocess.run([validator, "--config", os.path.join(tmp, "config.json"), *files],
+                          capture_output=True, text=True, timeout=240, cwd=ROOT)
+    assert done.returncode == 0, "html-validate: %s %s" % (done.stdout[-3000:], done.stderr[-2000:])
+
+
 class Obj:
     """A bag of named values for test fixtures."""
     def __init__(self, **kw):

@@ -43,7 +43,6 @@ import html
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
@@ -614,31 +613,6 @@ def test_members_only_demo_alliance():
     assert admin.entries, "the administrator reads the members-only platform's feed"
 
 
-def validate_html(named_pages):
-    """Runs html-validate (as test_pages.py does) on a few pages."""
-    validator = os.path.join(harness.ROOT, "node_modules", ".bin", "html-validate")
-    assert os.path.exists(validator), "html-validate is not installed at %s" % validator
-    config_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "htmlvalidate.json")
-    with open(config_path, encoding="utf-8") as f:
-        config = json.load(f)
-
-    def strip(v):
-        if isinstance(v, dict):
-            return {k: strip(x) for k, x in v.items() if k != "$comment"}
-        return [strip(x) for x in v] if isinstance(v, list) else v
-    tmp = tempfile.mkdtemp(prefix="alliance-feeds-")
-    with open(os.path.join(tmp, "config.json"), "w") as f:
-        json.dump(strip(config), f)
-    files = []
-    for name, text in named_pages.items():
-        files.append(os.path.join(tmp, re.sub(r"[^a-z0-9]+", "_", name.lower()) + ".html"))
-        with open(files[-1], "w", encoding="utf-8") as f:
-            f.write(text)
-    done = subprocess.run([validator, "--config", os.path.join(tmp, "config.json"), *files],
-                          capture_output=True, text=True, timeout=240, cwd=harness.ROOT)
-    assert done.returncode == 0, "html-validate: %s %s" % (done.stdout[-3000:], done.stderr[-2000:])
-
-
 def test_pages_offer_the_feeds():
     pid = P("o-a").id
     page = client().get("/platforms/" + pid, auth=False).text
@@ -667,7 +641,7 @@ def test_pages_offer_the_feeds():
     errors = v.web.post_form("/account/feeds", {"platform": ""})
     r = client().post_form("/account/feeds", {"platform": "all"})
     assert r.status == 401, r.status
-    validate_html({"account": account.text, "platform": signed_in, "new address": made.text,
+    harness.validate_html({"account": account.text, "platform": signed_in, "new address": made.text,
                    "revoke": ask.text, "errors": errors.text})
 
 
