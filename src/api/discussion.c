@@ -289,12 +289,15 @@ void api_reply_revisions(struct request *r)
 
 static json_t *notification_json(const struct notification *n)
 {
-    return json_pack("{s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:s, s:o}", "id", n->id, "kind",
-                     n->kind, "actor_name", api_text_or_null(n->actor_name), "title", n->title,
-                     "reply", api_text_or_null(n->reply_id), "share", api_text_or_null(n->share_id),
-                     "enquiry", api_text_or_null(n->enquiry_id), "event",
-                     api_text_or_null(n->event_id), "due_on", api_text_or_null(n->due_on),
-                     "created_at", n->created_at, "read_at", api_text_or_null(n->read_at));
+    json_t *doc =
+        json_pack("{s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:s, s:o}", "id", n->id, "kind",
+                  n->kind, "actor_name", api_text_or_null(n->actor_name), "title", n->title,
+                  "reply", api_text_or_null(n->reply_id), "share", api_text_or_null(n->share_id),
+                  "enquiry", api_text_or_null(n->enquiry_id), "event",
+                  api_text_or_null(n->event_id), "due_on", api_text_or_null(n->due_on),
+                  "created_at", n->created_at, "read_at", api_text_or_null(n->read_at));
+    json_object_set_new(doc, "proposal", api_text_or_null(n->proposal_id));
+    return doc;
 }
 
 /* own_person answers unless the address names the viewer's own person:

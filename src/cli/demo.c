@@ -17,6 +17,7 @@
 #include "cli/demo_events.h"
 #include "cli/demo_lessons.h"
 #include "cli/demo_monitoring.h"
+#include "cli/demo_proposals.h"
 #include "cli/demo_shares.h"
 #include "core/arena.h"
 #include "core/buf.h"
@@ -409,6 +410,9 @@ static int demo_load(struct ctx *c, const char *files_dir, size_t *uploaded, siz
     size_t replies = 0;
     if (rc == 0)
         rc = demo_discussions_load(c, ids_lookup, &platforms, &people, &replies);
+    size_t proposals = 0;
+    if (rc == 0)
+        rc = demo_proposals_load(c, ids_lookup, &platforms, &people, &proposals);
     return store_end(c, rc == 0 ? STATUS_OK : STATUS_ERROR) == STATUS_OK ? 0 : -1;
 }
 

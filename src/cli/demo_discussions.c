@@ -124,6 +124,26 @@ static const struct demo_reply meeting[] = {
      NULL, NULL, NULL},
 };
 
+#define ALBERT "albert.abaane@example.edu.gh"
+
+static const struct demo_reply caretakers[] = {
+    {BERNARD, 6 * 24, 0,
+     "The regional platform asked every district to train its young pump caretakers on the "
+     "spare-parts ledger before the dry season. When and where can we do it in Navrongo?",
+     NULL, NULL, NULL},
+    {JULIANA, 5 * 24, 1,
+     "Most of the young caretakers farm on weekdays. A Saturday would bring twice as many.", NULL,
+     NULL, NULL},
+    {ALBERT, 5 * 24 - 6, 0,
+     "The district assembly hall is free on Saturdays, and the storekeeper can come with the "
+     "ledger so that they practise on the real one.",
+     NULL, NULL, NULL},
+    {THOMAS, 4 * 24, 2,
+     "Agreed with @[Juliana Ayeebo]. I can bring two students to record what the caretakers "
+     "find hard, for the next cycle of the learning question.",
+     NULL, NULL, NULL},
+};
+
 const struct demo_thread demo_threads[] = {
     {"lesson", "A revolving stock of spare parts cut repair times", NULL, NULL, spare_parts,
      sizeof spare_parts / sizeof spare_parts[0]},
@@ -131,6 +151,8 @@ const struct demo_thread demo_threads[] = {
      scaling, sizeof scaling / sizeof scaling[0]},
     {"platform", "Agenda for the March meeting of the regional platform", "uer", "alliance",
      meeting, sizeof meeting / sizeof meeting[0]},
+    {"platform", "Training young caretakers on the spare-parts ledger", "uer-navrongo", "platform",
+     caretakers, sizeof caretakers / sizeof caretakers[0]},
 };
 
 const size_t demo_thread_count = sizeof demo_threads / sizeof demo_threads[0];
@@ -144,12 +166,8 @@ static int fail(const char *what, const char *title, enum status s, const struct
     return -1;
 }
 
-/* as_person makes the viewer of a demo person. Demo people have no
- * account, which rights ask for: where a right is needed (right >= 0), their
- * role on the platform is checked here and they act with the operator's
- * standing, as the demo's shares do. */
-static int as_person(struct ctx *c, demo_lookup lookup, const void *people, const char *email,
-                     int64_t platform_key, int right, struct viewer *v)
+int demo_as_person(struct ctx *c, demo_lookup lookup, const void *people, const char *email,
+                   int64_t platform_key, int right, struct viewer *v)
 {
     struct person *pe;
     const char *id = lookup(people, email);
@@ -200,8 +218,8 @@ static int reply_one(struct ctx *c, const struct demo_thread *t, size_t i, demo_
     struct viewer writer;
     bool starts = i == 0 && str_eq(t->kind, "platform");
     int64_t platform_key = starts ? store_platform_key(c, lookup(platforms, t->platform_key)) : 0;
-    if (as_person(c, lookup, people, dr->email, platform_key, starts ? RIGHT_WRITE_ITEMS : -1,
-                  &writer) != 0)
+    if (demo_as_person(c, lookup, people, dr->email, platform_key, starts ? RIGHT_WRITE_ITEMS : -1,
+                       &writer) != 0)
         return -1;
     const struct viewer *loader = c->viewer;
     c->viewer = &writer;
@@ -233,8 +251,8 @@ static int reply_one(struct ctx *c, const struct demo_thread *t, size_t i, demo_
         return fail("discuss", t->title, s, &p);
     if (dr->hidden_by) {
         struct viewer moderator;
-        if (as_person(c, lookup, people, dr->hidden_by, (*d)->platform_key, RIGHT_MODERATE,
-                      &moderator) != 0)
+        if (demo_as_person(c, lookup, people, dr->hidden_by, (*d)->platform_key, RIGHT_MODERATE,
+                           &moderator) != 0)
             return -1;
         c->viewer = &moderator;
         s = reply_hide(c, *d, made[i], dr->hide_reason, &p);

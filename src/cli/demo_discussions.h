@@ -11,6 +11,7 @@
 #include "cli/demo_enquiries.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* One reply: who wrote it (a demo person's email), how many hours before the
  * demo was loaded, the reply of the same thread it quotes (its number, from
@@ -41,6 +42,15 @@ extern const struct demo_thread demo_threads[];
 extern const size_t demo_thread_count;
 
 struct ctx;
+struct viewer;
+
+/* demo_as_person makes the viewer of a demo person. Demo people have no
+ * account, which rights ask for: where a right is needed (right >= 0, an
+ * enum right), their role on the platform is checked here and they act with
+ * the operator's standing, as the demo's shares do. Returns 0, or -1 after
+ * saying why on stderr. */
+int demo_as_person(struct ctx *c, demo_lookup lookup, const void *people, const char *email,
+                   int64_t platform_key, int right, struct viewer *v);
 
 /* demo_discussions_load makes each thread and reply through the domain calls,
  * as the people of the demo, then dates them as the tables say; *replies

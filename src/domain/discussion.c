@@ -446,6 +446,16 @@ enum status reply_update(struct ctx *c, const struct discussion *d, struct reply
     return store_end(c, s);
 }
 
+void discussion_audit_begin(struct audit_draft *a, const struct discussion *d)
+{
+    bool own = str_eq(d->item_kind, "platform");
+    audit_begin(a, "update", own ? "discussion" : d->item_kind, own ? d->id : d->item_id,
+                own && !str_eq(d->visibility, "platform") ? d->title
+                : own                                     ? _("A discussion of the platform")
+                                                          : d->title,
+                d->alliance_key, d->platform_key);
+}
+
 enum status reply_hide(struct ctx *c, const struct discussion *d, struct reply *r,
                        const char *reason, struct problems *p)
 {
@@ -459,15 +469,8 @@ enum status reply_hide(struct ctx *c, const struct discussion *d, struct reply *
                _("Say why the reply is hidden: the person who wrote it will read it"));
     if (p->count)
         return problems_status(p);
-    /* The audit entry is about the thread's item (or the stand-alone thread),
-     * so that it is shown exactly to those who may read that. */
-    bool own = str_eq(d->item_kind, "platform");
     struct audit_draft a;
-    audit_begin(&a, "update", own ? "discussion" : d->item_kind, own ? d->id : d->item_id,
-                own && !str_eq(d->visibility, "platform") ? d->title
-                : own                                     ? _("A discussion of the platform")
-                                                          : d->title,
-                d->alliance_key, d->platform_key);
+    discussion_audit_begin(&a, d);
     audit_text(&a, "hidden_reason", NULL, why);
     audit_text(&a, "hidden_reply", NULL, r->id);
     s = store_begin(c);

@@ -218,6 +218,12 @@ enum status discussion_mark_read(struct ctx *c, const struct discussion *d, int6
  * caller's transaction), leaving a tombstone. */
 enum status discussion_item_deleted(struct ctx *c, const char *kind, int64_t item_key);
 
+/* discussion_audit_begin starts an audit entry about a change in a thread
+ * (a reply hidden, a proposal): filed under the thread's item, or under the
+ * stand-alone thread, so that it is shown exactly to those who may read it. */
+struct audit_draft;
+void discussion_audit_begin(struct audit_draft *a, const struct discussion *d);
+
 /* reply_create stores a reply in a thread the viewer reads, quoting the reply
  * quote_id of the same thread when given, and tells whoever it concerns
  * (notification.h). Problems go to "body" and "quote". *out gets the reply. */

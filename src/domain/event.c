@@ -139,6 +139,15 @@ static int local_parse(const char *s, int64_t *out)
     return 0;
 }
 
+int event_local_instant(const struct tz *z, const char *local, char *out, size_t size)
+{
+    int64_t wall;
+    if (local_parse(local, &wall) != 0)
+        return -1;
+    clock_format_iso((time_t)tz_from_local(z, wall), out, size);
+    return 0;
+}
+
 enum status event_find(struct ctx *c, const char *id, struct event **out)
 {
     return str_empty(id) ? STATUS_NOT_FOUND : store_event_get(c, id, out);

@@ -45,6 +45,7 @@
 #include "domain/listing.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define EVENT_KIND_COUNT    5
@@ -150,7 +151,8 @@ struct decision {
     char *id;
     int64_t event_key;
     char *event_id;
-    char *text; /* Markdown */
+    int64_t proposal_key; /* the proposal whose outcome it records (proposal.h), or 0 */
+    char *text;           /* Markdown */
     char *created_at;
     char *updated_at;
 };
@@ -250,6 +252,11 @@ struct tz *event_zone(struct ctx *c, const char *name);
  * NULL) gets the zone's abbreviation then. Returns -1 when instant is not an
  * ISO instant. */
 int event_wall(const struct tz *z, const char *instant, char *out, const char **abbr);
+
+/* event_local_instant turns a wall time "YYYY-MM-DDTHH:MM" (":SS" allowed)
+ * of a real day in zone z into the UTC instant it is (ISO 8601, into out);
+ * returns -1 when it is not such a wall time. Proposals close by it too. */
+int event_local_instant(const struct tz *z, const char *local, char *out, size_t size);
 
 /* event_find loads an event the viewer may read (STATUS_NOT_FOUND
  * otherwise), with its platforms, into the arena. */

@@ -14,8 +14,8 @@
 #include <string.h>
 #include <time.h>
 
-const char *const notification_kinds[NOTIFICATION_KINDS] = {"mention", "reply", "share",
-                                                            "enquiry_assigned", "action_due"};
+const char *const notification_kinds[NOTIFICATION_KINDS] = {
+    "mention", "reply", "share", "enquiry_assigned", "action_due", "proposal", "proposal_closing"};
 
 const char *notification_kind_label(const char *kind)
 {
@@ -29,12 +29,19 @@ const char *notification_kind_label(const char *kind)
         return _("Enquiries given you to answer");
     if (str_eq(kind, "action_due"))
         return _("Your action items due tomorrow or overdue");
+    if (str_eq(kind, "proposal"))
+        return _("Proposals opened in discussions you take part in");
+    if (str_eq(kind, "proposal_closing"))
+        return _("Proposals closing soon that you have not answered");
     return kind ? kind : "";
 }
 
 const char *notification_default_delivery(const char *kind)
 {
-    return str_eq(kind, "mention") || str_eq(kind, "enquiry_assigned") ? "now" : "daily";
+    return str_eq(kind, "mention") || str_eq(kind, "enquiry_assigned") ||
+                   str_eq(kind, "proposal_closing")
+               ? "now"
+               : "daily";
 }
 
 const char *notification_delivery_label(const char *delivery)

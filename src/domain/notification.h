@@ -6,7 +6,10 @@
  *   share    an item was shared to a platform they are a member of (share.h);
  *   enquiry_assigned  an enquiry was given them to answer (enquiry.h);
  *   action_due  an action item they own is due tomorrow or overdue and still
- *            open (event.h), once per item, made by the periodic jobs.
+ *            open (event.h), once per item, made by the periodic jobs;
+ *   proposal a proposal opened in a thread they take part in (proposal.h);
+ *   proposal_closing  it closes within a day and they have not answered (made by the
+ *            periodic jobs).
  * Only people who may read the thread (or the shared item) when it happens
  * are told, and a notification is shown only while they still may: every
  * list and count applies the visibility rule again at reading time.
@@ -28,7 +31,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define NOTIFICATION_KINDS 5
+#define NOTIFICATION_KINDS 7
 
 struct notification {
     int64_t key;
@@ -42,10 +45,12 @@ struct notification {
     int64_t share_key;
     int64_t enquiry_key;     /* enquiry_assigned */
     int64_t action_item_key; /* action_due */
+    int64_t proposal_key;    /* proposal, proposal_closing */
     char *discussion_id;     /* mention, reply */
     char *reply_id;          /* mention, reply */
     char *share_id;          /* share */
     char *enquiry_id;        /* enquiry_assigned */
+    char *proposal_id;       /* proposal, proposal_closing */
     char *event_id;          /* action_due: the event the action item came from */
     char *due_on;            /* action_due: the date it is due */
     char *title;             /* the thread's, shared item's or action item's title, the

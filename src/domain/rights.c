@@ -13,12 +13,13 @@ static const struct {
 #define R(x) (1u << (x))
     {"convenor", R(RIGHT_EDIT_PLATFORM) | R(RIGHT_MANAGE_MEMBERS) | R(RIGHT_WRITE_ITEMS) |
                      R(RIGHT_PUBLISH_ITEMS) | R(RIGHT_SHARE_ITEMS) | R(RIGHT_RESPOND_SHARES) |
-                     R(RIGHT_MODERATE) | R(RIGHT_ADD_CHILD) | R(RIGHT_LINK_PEERS) |
-                     R(RIGHT_SET_AGENDA) | R(RIGHT_READ_AUDIT) | R(RIGHT_READ_SHARES)},
+                     R(RIGHT_MODERATE) | R(RIGHT_FACILITATE) | R(RIGHT_ADD_CHILD) |
+                     R(RIGHT_LINK_PEERS) | R(RIGHT_SET_AGENDA) | R(RIGHT_READ_AUDIT) |
+                     R(RIGHT_READ_SHARES)},
     {"facilitator", R(RIGHT_EDIT_PLATFORM) | R(RIGHT_WRITE_ITEMS) | R(RIGHT_PUBLISH_ITEMS) |
                         R(RIGHT_SHARE_ITEMS) | R(RIGHT_RESPOND_SHARES) | R(RIGHT_MODERATE) |
-                        R(RIGHT_LINK_PEERS) | R(RIGHT_SET_AGENDA) | R(RIGHT_READ_AUDIT) |
-                        R(RIGHT_READ_SHARES)},
+                        R(RIGHT_FACILITATE) | R(RIGHT_LINK_PEERS) | R(RIGHT_SET_AGENDA) |
+                        R(RIGHT_READ_AUDIT) | R(RIGHT_READ_SHARES)},
     {"documenter", R(RIGHT_WRITE_ITEMS) | R(RIGHT_PUBLISH_ITEMS) | R(RIGHT_SHARE_ITEMS) |
                        R(RIGHT_RESPOND_SHARES) | R(RIGHT_READ_AUDIT) | R(RIGHT_READ_SHARES)},
     {"member", R(RIGHT_WRITE_ITEMS) | R(RIGHT_READ_AUDIT) | R(RIGHT_READ_SHARES)},

@@ -12,6 +12,7 @@
  *   share items (and withdraw)     x          x            x
  *   respond to shares              x          x            x
  *   moderate                       x          x
+ *   open and close proposals       x          x
  *   add platforms below            x
  *   link peers                     x          x
  *   set the learning agenda        x          x
@@ -41,6 +42,7 @@ enum right {
     RIGHT_RESPOND_SHARES,
     RIGHT_SHARE_ITEMS,
     RIGHT_MODERATE,
+    RIGHT_FACILITATE,
     RIGHT_ADD_CHILD,
     RIGHT_LINK_PEERS,
     RIGHT_SET_AGENDA,

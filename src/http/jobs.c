@@ -7,6 +7,7 @@
 #include "core/log.h"
 #include "domain/mail.h"
 #include "domain/notification.h"
+#include "domain/proposal.h"
 #include "store/db.h"
 #include "web/web.h"
 
@@ -42,6 +43,12 @@ static enum status actions_due(struct ctx *c, struct jobs *j, int *done)
     return notification_actions_due(c, done);
 }
 
+static enum status proposals_closing(struct ctx *c, struct jobs *j, int *done)
+{
+    (void)j;
+    return proposal_remind(c, done);
+}
+
 static enum status digests(struct ctx *c, struct jobs *j, int *done)
 {
     (void)j;
@@ -66,6 +73,7 @@ static enum status send_due(struct ctx *c, struct jobs *j, int *done)
 
 static const struct job jobs_table[] = {
     {"action items due", actions_due, true},
+    {"proposals closing", proposals_closing, true},
     {"digests", digests, true},
     {"email", send_due, false},
 };

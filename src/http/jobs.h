@@ -3,9 +3,10 @@
  * database connection of their own, so that no event loop ever waits for
  * them (an SMTP conversation may take seconds). Every few seconds (--jobs-
  * every) the thread runs each job of its table in turn: the notifications
- * of action items due; and, when email is on, the digests that are due and
- * the messages whose time has come (domain/mail.h). Several servers on one
- * database may run them at once: each job decides by a conditional write.
+ * of action items due and of proposals closing within a day; and, when
+ * email is on, the digests that are due and the messages whose time has
+ * come (domain/mail.h). Several servers on one database may run them at
+ * once: each job decides by a conditional write.
  */
 #ifndef ALLIANCE_JOBS_H
 #define ALLIANCE_JOBS_H

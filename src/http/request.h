@@ -108,6 +108,14 @@ const char *request_cookie(struct request *r, const char *name);
 int request_parse_params(struct arena *a, const char *text, struct param **out, int *count,
                          const char **bad_name);
 
+/* request_keep_not says the answer changes with time, not only with the
+ * data (an open proposal closes at its hour): it is neither kept for the
+ * next asker nor tagged (cache.h). */
+static inline void request_keep_not(struct request *r)
+{
+    r->cache = NULL;
+}
+
 /* request_set_header adds a response header. */
 void request_set_header(struct request *r, const char *name, const char *value);
 

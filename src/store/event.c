@@ -411,13 +411,14 @@ enum status store_decision_insert(struct ctx *c, struct decision *d)
     id_new(id);
     row_now(now);
     struct db_stmt *st =
-        db_prepare(c->db, "INSERT INTO decision (id, event_key, text, created_at, updated_at) "
-                          "VALUES (?, ?, ?, ?, ?) RETURNING key");
+        db_prepare(c->db, "INSERT INTO decision (id, event_key, proposal_key, text, created_at, "
+                          "updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING key");
     db_bind_text(st, 1, id);
     db_bind_int(st, 2, d->event_key);
-    db_bind_text(st, 3, d->text);
-    db_bind_text(st, 4, now);
+    db_bind_key(st, 3, d->proposal_key);
+    db_bind_text(st, 4, d->text);
     db_bind_text(st, 5, now);
+    db_bind_text(st, 6, now);
     enum status s = row_insert(c, st, &d->key);
     if (s == STATUS_OK) {
         d->id = arena_strdup(c->arena, id);

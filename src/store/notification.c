@@ -26,6 +26,7 @@
     "LEFT JOIN platform enp ON enp.key = en.platform_key "                                         \
     "LEFT JOIN action_item ai ON ai.key = n.action_item_key "                                      \
     "LEFT JOIN event ev ON ev.key = ai.event_key "                                                 \
+    "LEFT JOIN proposal np ON np.key = n.proposal_key "                                            \
     "LEFT JOIN person ac ON ac.key = n.actor_key AND " ROW_VISIBLE_PERSON(                         \
         "ac") " AND ((n.kind = 'share' AND s.attributed = 1) OR (n.kind <> 'share' AND ac.key "    \
               "<> " DISCUSSION_UNKNOWN " AND ac.key <> " DISCUSSION_UNKNOWN_SHARED ")) "
@@ -58,11 +59,12 @@
     "n.key, n.id, n.person_key, n.kind, coalesce(ac.key, 0), ac.name, "                            \
     "coalesce(n.discussion_key, 0), coalesce(n.reply_key, 0), coalesce(n.share_key, 0), r.id, "    \
     "s.id, CASE WHEN n.kind = 'share' THEN " NOTIFICATION_SHARE_TITLE                              \
-    " WHEN n.kind = 'enquiry_assigned' THEN en.question WHEN n.kind = 'action_due' THEN ai.title " \
+    " WHEN n.proposal_key IS NOT NULL THEN np.title WHEN n.kind = 'enquiry_assigned' THEN "        \
+    "en.question WHEN n.kind = 'action_due' THEN ai.title "                                        \
     "ELSE " DISCUSSION_ITEM_FIELD("title", "dn.title") " END, s.kind, n.created_at, n.read_at, "   \
                                                        "dn.id, coalesce(n.enquiry_key, 0), "       \
                                                        "coalesce(n.action_item_key, 0), en.id, "   \
-                                                       "ev.id, ai.due_on, n.delivery "
+                                                       "ev.id, ai.due_on, n.delivery, np.id "
 
 static void notification_row(struct ctx *c, struct db_stmt *st, void *item)
 {
@@ -89,6 +91,7 @@ static void notification_row(struct ctx *c, struct db_stmt *st, void *item)
     n->event_id = row_text_or_null(c, st, 19);
     n->due_on = row_text_or_null(c, st, 20);
     n->delivery = row_text(c, st, 21);
+    n->proposal_id = row_text_or_null(c, st, 22);
 }
 
 enum status store_notification_insert(struct ctx *c, struct notification *n)
@@ -98,8 +101,8 @@ enum status store_notification_insert(struct ctx *c, struct notification *n)
     row_now(now);
     struct db_stmt *st = db_prepare(
         c->db, "INSERT INTO notification (id, person_key, kind, actor_key, discussion_key, "
-               "reply_key, share_key, enquiry_key, action_item_key, delivery, created_at) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING key");
+               "reply_key, share_key, enquiry_key, action_item_key, proposal_key, delivery, "
+               "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING key");
     db_bind_text(st, 1, id);
     db_bind_int(st, 2, n->person_key);
     db_bind_text(st, 3, n->kind);
@@ -109,8 +112,9 @@ enum status store_notification_insert(struct ctx *c, struct notification *n)
     db_bind_key(st, 7, n->share_key);
     db_bind_key(st, 8, n->enquiry_key);
     db_bind_key(st, 9, n->action_item_key);
-    db_bind_text(st, 10, n->delivery);
-    db_bind_text(st, 11, now);
+    db_bind_key(st, 10, n->proposal_key);
+    db_bind_text(st, 11, n->delivery);
+    db_bind_text(st, 12, now);
     int rc = db_step(st);
     if (rc == DB_ROW)
         n->key = db_column_int(st, 0);

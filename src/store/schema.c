@@ -1029,6 +1029,73 @@ static const struct migration migrations[] = {
          "  platform_key INTEGER NOT NULL,"
          "  PRIMARY KEY (search_key, platform_key)"
          ") STRICT;"),
+
+    /* 22: proposals in discussions (domain/proposal.h): a proposal of a
+     * thread, opened by a facilitator, with a process (consent, a vote
+     * between options, a score of each option within score_min..score_max),
+     * a closing instant (closes_at, UTC) given in a time zone, whether
+     * results show while it is open, when it was closed early (closed_at)
+     * and the closing reminder sent (reminded_at), and the outcome statement;
+     * its options by position; one answer per person (a consent choice with
+     * a reason, an option, or scores in proposal_score). A decision records
+     * the outcome as a decision of an event or of the platform
+     * (decision.platform_key), linking back to the proposal; a notification
+     * names the proposal it is about. */
+    SAME("CREATE TABLE proposal ("
+         "  key INTEGER PRIMARY KEY,"
+         "  id TEXT NOT NULL UNIQUE,"
+         "  discussion_key INTEGER NOT NULL REFERENCES discussion(key) ON DELETE CASCADE,"
+         "  author_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  title TEXT NOT NULL,"
+         "  body TEXT NOT NULL DEFAULT '',"
+         "  process TEXT NOT NULL CHECK (process IN ('consent','vote','score')),"
+         "  score_min INTEGER NOT NULL DEFAULT 0,"
+         "  score_max INTEGER NOT NULL DEFAULT 0,"
+         "  closes_at TEXT NOT NULL,"
+         "  time_zone TEXT NOT NULL,"
+         "  results_open INTEGER NOT NULL CHECK (results_open IN (0,1)),"
+         "  closed_at TEXT,"
+         "  closed_by_key INTEGER REFERENCES person(key) ON DELETE SET NULL,"
+         "  reminded_at TEXT,"
+         "  outcome TEXT NOT NULL DEFAULT '',"
+         "  created_at TEXT NOT NULL,"
+         "  updated_at TEXT NOT NULL,"
+         "  CHECK (score_min <= score_max)"
+         ") STRICT;"
+         "CREATE INDEX proposal_by_discussion ON proposal(discussion_key, key);"
+         "CREATE INDEX proposal_by_closing ON proposal(closes_at);"
+         "CREATE TABLE proposal_option ("
+         "  proposal_key INTEGER NOT NULL REFERENCES proposal(key) ON DELETE CASCADE,"
+         "  position INTEGER NOT NULL CHECK (position >= 0 AND position < 20),"
+         "  label TEXT NOT NULL,"
+         "  PRIMARY KEY (proposal_key, position)"
+         ") STRICT;"
+         "CREATE TABLE proposal_answer ("
+         "  key INTEGER PRIMARY KEY,"
+         "  proposal_key INTEGER NOT NULL REFERENCES proposal(key) ON DELETE CASCADE,"
+         "  person_key INTEGER NOT NULL REFERENCES person(key) ON DELETE CASCADE,"
+         "  choice TEXT CHECK (choice IN ('agree','abstain','disagree','block')),"
+         "  option_position INTEGER,"
+         "  reason TEXT NOT NULL DEFAULT '',"
+         "  created_at TEXT NOT NULL,"
+         "  updated_at TEXT NOT NULL,"
+         "  UNIQUE (proposal_key, person_key)"
+         ") STRICT;"
+         "CREATE INDEX proposal_answer_by_person ON proposal_answer(person_key);"
+         "CREATE TABLE proposal_score ("
+         "  answer_key INTEGER NOT NULL REFERENCES proposal_answer(key) ON DELETE CASCADE,"
+         "  position INTEGER NOT NULL,"
+         "  score INTEGER NOT NULL,"
+         "  PRIMARY KEY (answer_key, position)"
+         ") STRICT;"
+         "ALTER TABLE decision ADD COLUMN platform_key INTEGER REFERENCES platform(key);"
+         "ALTER TABLE decision ADD COLUMN proposal_key INTEGER REFERENCES proposal(key) "
+         "  ON DELETE SET NULL;"
+         "CREATE INDEX decision_by_platform ON decision(platform_key, key);"
+         "CREATE INDEX decision_by_proposal ON decision(proposal_key);"
+         "ALTER TABLE notification ADD COLUMN proposal_key INTEGER REFERENCES proposal(key) "
+         "  ON DELETE CASCADE;"
+         "CREATE INDEX notification_by_proposal ON notification(proposal_key);"),
 };
 
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))

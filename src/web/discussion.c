@@ -50,8 +50,7 @@ static const char *visibility_label(const char *visibility)
     return lesson_visibility_label(visibility);
 }
 
-static void thread_crumbs(struct request *r, struct page *p, const struct discussion *d,
-                          bool current)
+void discussion_crumbs(struct request *r, struct page *p, const struct discussion *d, bool current)
 {
     page_crumb(p, _("Alliances"), "/");
     page_crumb(p, d->alliance_name, page_href(r, "/alliances/", d->alliance_slug, ""));
@@ -268,7 +267,7 @@ void discussion_page(struct request *r)
     if (!page_allowed(r, s))
         return;
     struct page p = {.title = d->title, .context = d->alliance_name};
-    thread_crumbs(r, &p, d, true);
+    discussion_crumbs(r, &p, d, true);
     page_begin(r, &p);
     struct buf *b = &r->out;
     thread_heading(r, d);
@@ -280,6 +279,8 @@ void discussion_page(struct request *r)
                     d->first_unread_id,
                     arena_printf(&r->arena, _("Go to the first unread reply (%lld unread)"),
                                  (long long)d->unread));
+    if (!cur.from_id && !cur.before_id)
+        proposal_section(r, d);
     struct buf replies;
     bool backwards = cur.before_id || cur.last;
     replies_render(r, d, &pg, backwards, moderator, may_reply, &replies);
@@ -307,7 +308,7 @@ static void reply_form_page(struct request *r, const struct discussion *d,
                             const struct reply *quoted, const char *body, const struct problems *p)
 {
     struct page page = {.title = _("Reply"), .context = d->alliance_name};
-    thread_crumbs(r, &page, d, false);
+    discussion_crumbs(r, &page, d, false);
     page_crumb(&page, _("Reply"), NULL);
     page_begin(r, &page);
     html_printf(&r->out, "<h1>%s</h1>\n<p>%s</p>\n", _("Reply"),
@@ -394,7 +395,7 @@ static void reply_edit_form(struct request *r, const struct discussion *d, const
                             const char *body, const struct problems *p)
 {
     struct page page = {.title = _("Edit your reply"), .context = d->alliance_name};
-    thread_crumbs(r, &page, d, false);
+    discussion_crumbs(r, &page, d, false);
     page_crumb(&page, _("Edit"), NULL);
     page_begin(r, &page);
     html_printf(&r->out, "<h1>%s</h1>\n<p>%s</p>\n", _("Edit your reply"),
@@ -445,7 +446,7 @@ void reply_history_page(struct request *r)
     if (!page_allowed(r, reply_revisions(&r->ctx, d, rp, &list)))
         return;
     struct page page = {.title = _("History of a reply"), .context = d->alliance_name};
-    thread_crumbs(r, &page, d, false);
+    discussion_crumbs(r, &page, d, false);
     page_crumb(&page, _("History"), NULL);
     page_begin(r, &page);
     struct buf *b = &r->out;
@@ -477,7 +478,7 @@ static void reply_hide_form(struct request *r, const struct discussion *d, const
                             const char *reason, const struct problems *p)
 {
     struct page page = {.title = _("Hide a reply"), .context = d->alliance_name};
-    thread_crumbs(r, &page, d, false);
+    discussion_crumbs(r, &page, d, false);
     page_crumb(&page, _("Hide"), NULL);
     page_begin(r, &page);
     struct buf *b = &r->out;

@@ -52,6 +52,13 @@ const char *notification_sentence(struct arena *a, const struct notification *n)
             snprintf(date, sizeof date, "%s", n->due_on ? n->due_on : "");
         return arena_printf(a, _("Your action item “%s” is due on %s"), n->title, date);
     }
+    if (str_eq(n->kind, "proposal"))
+        return n->actor_name
+                   ? arena_printf(a, _("%s opened the proposal “%s”"), n->actor_name, n->title)
+                   : arena_printf(a, _("A proposal opened: “%s”"), n->title);
+    if (str_eq(n->kind, "proposal_closing"))
+        return arena_printf(a, _("The proposal “%s” closes within a day: you have not answered"),
+                            n->title);
     return n->actor_name
                ? arena_printf(a, _("%s shared “%s” with your platform"), n->actor_name, n->title)
                : arena_printf(a, _("“%s” was shared with your platform"), n->title);
@@ -65,6 +72,8 @@ const char *notification_path(struct arena *a, const struct notification *n)
         return arena_printf(a, "/enquiries/%s", n->enquiry_id);
     if (str_eq(n->kind, "action_due"))
         return arena_printf(a, "/events/%s", n->event_id);
+    if (n->proposal_id)
+        return arena_printf(a, "/proposals/%s", n->proposal_id);
     return arena_printf(a, "/discussions/%s?from=%s#r-%s", n->discussion_id, n->reply_id,
                         n->reply_id);
 }

@@ -338,6 +338,25 @@ void reply_history_page(struct request *r);
 void reply_hide_page(struct request *r);
 void reply_hide_post(struct request *r);
 void platform_discussions_page(struct request *r);
+/* discussion_crumbs adds the breadcrumbs of a thread (the thread itself
+ * linked unless current). */
+struct page;
+struct discussion;
+void discussion_crumbs(struct request *r, struct page *p, const struct discussion *d, bool current);
+
+/* web/proposal.c: proposals in discussions. */
+/* proposal_section writes the proposals of a thread on its page: the open
+ * one with its answer form, who has not answered and its results, then the
+ * earlier ones. */
+void proposal_section(struct request *r, const struct discussion *d);
+void proposal_new_page(struct request *r);
+void proposal_create_post(struct request *r);
+void proposal_page(struct request *r);
+void proposal_answer_post(struct request *r);
+void proposal_close_page(struct request *r);
+void proposal_close_post(struct request *r);
+void proposal_outcome_page(struct request *r);
+void proposal_outcome_post(struct request *r);
 void discussion_new_page(struct request *r);
 void discussion_create_post(struct request *r);
 void lesson_discussion_page(struct request *r);

@@ -351,7 +351,8 @@ def test_replies_notify_participants_and_never_stops_them():
     prefs = ok(V("observer").api.get(prefs_path(V("observer"))))
     # The defaults (notification.h): mentions and enquiries at once, the rest daily.
     assert prefs == {"mention": "now", "reply": "never", "share": "daily",
-                     "enquiry_assigned": "now", "action_due": "daily"}, prefs
+                     "enquiry_assigned": "now", "action_due": "daily", "proposal": "daily",
+                     "proposal_closing": "now"}, prefs
     r = V("observer").api.patch_json(prefs_path(V("observer")), {"reply": "hourly"})
     assert r.status == 400 and r.json()["error"]["field"] == "reply"
     r = V("observer").api.patch_json(prefs_path(V("observer")), {"mood": "now"})
@@ -366,7 +367,7 @@ def test_replies_notify_participants_and_never_stops_them():
     # A kind the form leaves out keeps its choice.
     assert ok(V("observer").api.get(prefs_path(V("observer")))) == {
         "mention": "daily", "reply": "weekly", "share": "never", "enquiry_assigned": "now",
-        "action_due": "daily"}
+        "action_due": "daily", "proposal": "daily", "proposal_closing": "now"}
     r = V("observer").web.post_form("/account/notifications",
                                     {"mention": "soon", "reply": "weekly", "share": "never"})
     assert r.status == 400 and "f-mention" in r.text

@@ -209,9 +209,10 @@ def test_crawl_every_page_answers_small_safe_html():
         for action, fields in parser.post_forms:
             target = same_site(url, action)
             # Only forms that add or edit: never sign out, revoke the test's own
-            # token, make password links, delete or withdraw a share.
+            # token, make password links, delete, withdraw a share or close a
+            # proposal (confirmations, with no field to leave blank).
             if target and not target.endswith(("/delete", "/revoke", "/link", "/sign-out",
-                                               "/withdraw")):
+                                               "/withdraw", "/close")):
                 post_forms.setdefault(shape(target), (url, target, fields))
         for href in parser.resources:
             target = same_site(url, href)

@@ -1316,6 +1316,105 @@ def test_questions_links_and_cycles_in_every_view():
     C.fail_if_any("learning agenda (leaks)")
 
 
+def test_proposals_follow_their_thread():
+    """Proposals (proposal.h) are read exactly as their thread: a
+    stand-alone thread of each visibility (platform, alliance, public) on a
+    platform of each alliance, each with a proposal whose results show while
+    it is open, answered by those who take part. For every viewer and
+    proposal: the API read, the thread's list of proposals, the proposal's
+    page, the thread's page, answering (404 when the thread is hidden, 401
+    signed out, 403 for a reader who does not take part: not a member of the
+    thread's platform), the notification of its opening (only to those who
+    take part), and no hidden proposal's title or answer in anything they
+    receive."""
+    P = Checks()
+    admin = W.by_viewer["administrator"]
+    member_of = {"mem-a": ["convenor", "facilitator", "documenter", "member", "observer"],
+                 "pub-a": ["public-member"]}
+    proposals = []
+    for label in ("mem-a", "pub-a"):
+        platform = W.by_label[label]
+        for visibility in ("platform", "alliance", "public"):
+            title = "Zq thread %s %s" % (label, visibility)
+            thread = ok(admin.api.post_json(API + "/discussions", {
+                "platform": platform.id, "title": title, "visibility": visibility,
+                "body": "Zq opening words"}), 201, title)["id"]
+            doc = ok(admin.api.post_json(API + "/discussions/%s/proposals" % thread, {
+                "title": "Zq proposal %s %s" % (label, visibility), "process": "consent",
+                "closes_at": time.strftime("%Y-%m-%dT%H:%M", time.gmtime(time.time() + 86400 * 30)),
+                "results_open": True}), 201, "proposal")
+            proposals.append(dict(id=doc["id"], thread=thread, title=doc["title"],
+                                  platform=platform, visibility=visibility,
+                                  reason="Zq reason %s %s" % (label, visibility)))
+
+    def may_read(v, pr):
+        if v.admin:
+            return True
+        alliance = pr["platform"].alliance
+        if not may_read_alliance(v, alliance):
+            return False
+        if pr["visibility"] == "alliance":
+            return alliance.label in alliances_of(v.person)
+        if pr["visibility"] == "platform":
+            return role_on(v, pr["platform"]) is not None
+        return True
+
+    def takes_part(v, pr):
+        return v.label in member_of[pr["platform"].label] and may_read(v, pr)
+
+    def scan(v, body, where):
+        for other in proposals:
+            if not may_read(v, other):
+                for text in (other["title"], other["reason"], other["id"]):
+                    P.true(text not in body, "no %r in what %s reads" % (text, v.label), where)
+
+    # Those who take part answer first (each body scanned as it comes).
+    for pr in proposals:
+        for v in W.viewers:
+            if takes_part(v, pr):
+                r = v.api.post_json(API + "/proposals/%s/answers" % pr["id"], {
+                    "choice": "agree", "reason": pr["reason"]})
+                P.eq(r.status, 201, "first answer of %s" % v.label, "POST answer " + pr["title"])
+    for v in W.viewers:
+        notes = []
+        if v.person is not None:
+            path = API + "/people/%s/notifications?limit=200" % v.person.id
+            r = fetch(v, path)
+            scan(v, r.text, repro(v, path, False))
+            notes = [n.get("proposal") for n in r.json()["items"]] if r.status == 200 else []
+        for pr in proposals:
+            readable = may_read(v, pr)
+            path = API + "/proposals/" + pr["id"]
+            r = fetch(v, path)
+            scan(v, r.text, repro(v, path, False))
+            if P.eq(r.status, 200 if readable else 404, "read " + pr["title"],
+                    repro(v, path, False)) and readable:
+                got = r.json()
+                answered = sorted(a["reason"] for a in got["answers"])
+                P.eq(answered, [pr["reason"]] * len(member_of[pr["platform"].label]),
+                     "answers of " + pr["title"], repro(v, path, False))
+                # Those who take part may change their answer while it is open.
+                P.eq(got["may_answer"], takes_part(v, pr), "may answer", repro(v, path, False))
+            path = API + "/discussions/%s/proposals" % pr["thread"]
+            r = fetch(v, path)
+            scan(v, r.text, repro(v, path, False))
+            P.eq((r.status, pr["id"] in r.text), (200, True) if readable else (404, False),
+                 "listed " + pr["title"], repro(v, path, False))
+            for page in ("/proposals/" + pr["id"], "/discussions/" + pr["thread"]):
+                r = fetch(v, page, web=True)
+                scan(v, r.text, repro(v, page, True))
+                P.eq((r.status, pr["title"] in r.text), (200, True) if readable else (404, False),
+                     "page of " + pr["title"], repro(v, page, True))
+            if not takes_part(v, pr):
+                r = v.api.post_json(API + "/proposals/%s/answers" % pr["id"], {"choice": "agree"})
+                want = 404 if not readable else 401 if not v.signed_in else 403
+                P.eq(r.status, want, "answer by %s" % v.label, "POST answer " + pr["title"])
+            if v.person is not None and not v.admin:
+                P.eq(pr["id"] in notes, takes_part(v, pr), "told of " + pr["title"],
+                     "notifications of " + v.label)
+    P.fail_if_any("proposals")
+
+
 def main():
     global server
     started = time.time()
@@ -1329,7 +1428,8 @@ def main():
         run([test_alliance_visibility_in_the_api, test_visibility_matrix,
              test_rights_on_platforms,
              test_flow_figures_count_shares_of_items_the_viewer_may_read,
-             test_questions_links_and_cycles_in_every_view])
+             test_questions_links_and_cycles_in_every_view,
+             test_proposals_follow_their_thread])
     finally:
         code = server.stop()     # raises when the sanitizers reported anything
         server.cleanup()

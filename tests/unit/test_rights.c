@@ -41,7 +41,8 @@ static void the_rights_table_matches_the_roles(void **state)
         [RIGHT_RESPOND_SHARES] = {1, 1, 1, 0, 0}, [RIGHT_MODERATE] = {1, 1, 0, 0, 0},
         [RIGHT_SHARE_ITEMS] = {1, 1, 1, 0, 0},    [RIGHT_ADD_CHILD] = {1, 0, 0, 0, 0},
         [RIGHT_LINK_PEERS] = {1, 1, 0, 0, 0},     [RIGHT_SET_AGENDA] = {1, 1, 0, 0, 0},
-        [RIGHT_READ_AUDIT] = {1, 1, 1, 1, 1},     [RIGHT_READ_SHARES] = {1, 1, 1, 1, 1},
+        [RIGHT_FACILITATE] = {1, 1, 0, 0, 0},     [RIGHT_READ_AUDIT] = {1, 1, 1, 1, 1},
+        [RIGHT_READ_SHARES] = {1, 1, 1, 1, 1},
     };
     for (int right = 0; right < RIGHT_COUNT; right++)
         for (int role = 0; role < 5; role++)
