@@ -50,8 +50,8 @@ static json_t *reply_json(struct request *r, const struct discussion *d, const s
     return doc;
 }
 
-/* item_filter reads ?lesson=, ?entry=, ?document=, ?event= or ?share= (an
- * id): its kind and key, 0 when none, -1 after answering. */
+/* item_filter reads ?lesson=, ?entry=, ?document=, ?event=, ?share= or
+ * ?question= (an id): its kind and key, 0 when none, -1 after answering. */
 static int64_t item_filter(struct request *r, const char **kind)
 {
     for (int i = 0; i < DISCUSSION_ITEM_KINDS; i++) {
@@ -104,9 +104,9 @@ void api_discussion_create(struct request *r)
         {"visibility", API_STRING, &d.visibility, NULL}, {"body", API_STRING, &body, NULL},
         {"lesson", API_STRING, &items[0], NULL},         {"entry", API_STRING, &items[1], NULL},
         {"document", API_STRING, &items[2], NULL},       {"event", API_STRING, &items[3], NULL},
-        {"share", API_STRING, &items[4], NULL},
+        {"share", API_STRING, &items[4], NULL},          {"question", API_STRING, &items[5], NULL},
     };
-    json_t *doc = api_body(r, fields, 9);
+    json_t *doc = api_body(r, fields, 10);
     if (!doc)
         return;
     json_decref(doc);
@@ -121,7 +121,7 @@ void api_discussion_create(struct request *r)
     if (given != 1) {
         api_error(r, 400,
                   _("Give exactly one of platform (a stand-alone discussion), lesson, entry, "
-                    "document, event or share"),
+                    "document, event, share or question"),
                   "platform");
         return;
     }

@@ -53,7 +53,7 @@ static int list_filters(struct request *r, struct share_filter *f)
         f->to_key = platform;
     f->kind = request_query(r, "kind");
     if (f->kind && !share_kind_valid(f->kind)) {
-        api_error(r, 400, _("kind must be lesson, entry, document or event"), "kind");
+        api_error(r, 400, _("kind must be lesson, entry, document, event or question"), "kind");
         return -1;
     }
     const char *item = request_query(r, "item");

@@ -20,6 +20,7 @@
 #include "domain/lesson.h"
 #include "domain/notification.h"
 #include "domain/platform.h"
+#include "domain/question.h"
 #include "domain/rights.h"
 #include "domain/search.h"
 #include "domain/share.h"
@@ -42,6 +43,8 @@ const char *discussion_kind_label(const char *item_kind)
         return _("Event");
     if (str_eq(item_kind, "share"))
         return _("Share");
+    if (str_eq(item_kind, "question"))
+        return _("Learning question");
     return _("Discussion");
 }
 
@@ -298,7 +301,7 @@ enum status discussion_start(struct ctx *c, struct discussion *d, const char *pl
 }
 
 const char *const discussion_item_kinds[DISCUSSION_ITEM_KINDS] = {"lesson", "entry", "document",
-                                                                  "event", "share"};
+                                                                  "event",  "share", "question"};
 
 enum status discussion_item_find(struct ctx *c, const char *kind, const char *id,
                                  struct discussion_item *out)
@@ -320,6 +323,10 @@ enum status discussion_item_find(struct ctx *c, const char *kind, const char *id
         struct event *ev;
         if ((s = event_find(c, id, &ev)) == STATUS_OK)
             *out = (struct discussion_item){ev->key, ev->id, ev->title, ev->platform_key};
+    } else if (str_eq(kind, "question")) {
+        struct question *q;
+        if ((s = question_find(c, id, &q)) == STATUS_OK)
+            *out = (struct discussion_item){q->key, q->id, q->title, q->platform_key};
     } else if (str_eq(kind, "share")) {
         struct share *sh;
         if ((s = share_find(c, id, &sh)) == STATUS_OK)

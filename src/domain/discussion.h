@@ -41,7 +41,8 @@ struct discussion {
     int64_t alliance_key;
     char *alliance_slug;
     char *alliance_name;
-    char *item_kind; /* platform (stand-alone), lesson, entry, document, event, share */
+    char *item_kind; /* platform (stand-alone), lesson, entry, document, event, share,
+                        question */
     int64_t item_key;
     char *item_id;    /* NULL for a stand-alone thread */
     char *title;      /* its own, or its item's */
@@ -154,11 +155,11 @@ struct discussion_item {
 };
 
 /* The kinds of item a thread may be on, in the order of the API's fields. */
-#define DISCUSSION_ITEM_KINDS 5
+#define DISCUSSION_ITEM_KINDS 6
 extern const char *const discussion_item_kinds[DISCUSSION_ITEM_KINDS];
 
 /* discussion_item_find loads an item of a kind a thread may be on (lesson,
- * entry, document, event, share) that the viewer may read; STATUS_NOT_FOUND
+ * entry, document, event, share, question) that the viewer may read; STATUS_NOT_FOUND
  * otherwise, and for a kind that is not one. */
 enum status discussion_item_find(struct ctx *c, const char *kind, const char *id,
                                  struct discussion_item *out);

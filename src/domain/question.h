@@ -69,6 +69,9 @@ struct question {
     char *created_at;
     char *updated_at;
     int64_t cycle_count; /* the cycles the viewer may read (lists and pages) */
+    /* Whether the viewer may know who raised it: not when they read it only
+     * through shares without attribution (share.h); author is then empty. */
+    bool attributed;
     /* Input only: the owning platforms' ids, the home first. */
     const char *platform_ids[QUESTION_PLATFORMS_MAX];
     int platform_id_count;

@@ -18,6 +18,7 @@
 #include "domain/lesson.h"
 #include "domain/notification.h"
 #include "domain/platform.h"
+#include "domain/question.h"
 #include "domain/rights.h"
 #include "store/store.h"
 
@@ -29,7 +30,8 @@ static const struct {
 } kinds[] = {{"lesson", N_("lesson"), "/lessons/"},
              {"entry", N_("journal entry"), "/entries/"},
              {"document", N_("document"), "/documents/"},
-             {"event", N_("event"), "/events/"}};
+             {"event", N_("event"), "/events/"},
+             {"question", N_("learning question"), "/questions/"}};
 
 static const struct {
     const char *name, *label;
@@ -95,14 +97,27 @@ bool share_state_valid(const char *state)
            share_response_valid(state);
 }
 
+/* SHARE_ITEM_ALSO adds the other platforms of x (an event or a question,
+ * whose platforms[0] is its home) to the item out. */
+#define SHARE_ITEM_ALSO(out, x)                                                                    \
+    for (int i = 1; i < (x)->platform_count && (out)->also_count < SHARE_ITEM_PLATFORMS_MAX;       \
+         i++) {                                                                                    \
+        (out)->also_keys[(out)->also_count] = (x)->platforms[i].key;                               \
+        (out)->also_ids[(out)->also_count++] = (x)->platforms[i].id;                               \
+    }
+
+void share_item_of_question(const struct question *q, struct share_item *out)
+{
+    *out = SHARE_ITEM_OF("question", q);
+    out->published = true; /* a question is never a draft */
+    SHARE_ITEM_ALSO(out, q);
+}
+
 void share_item_of_event(const struct event *e, struct share_item *out)
 {
     *out = SHARE_ITEM_OF("event", e);
     out->has_minutes = !str_empty(e->minutes);
-    for (int i = 1; i < e->platform_count && out->also_count < SHARE_ITEM_PLATFORMS_MAX; i++) {
-        out->also_keys[out->also_count] = e->platforms[i].key;
-        out->also_ids[out->also_count++] = e->platforms[i].id;
-    }
+    SHARE_ITEM_ALSO(out, e);
 }
 
 /* event_item fills out from an event the viewer may read. */
@@ -133,6 +148,13 @@ enum status share_item_find(struct ctx *c, const char *kind, const char *id, str
     out->kind = kind;
     if (str_eq(kind, "event"))
         return event_item(c, id, out);
+    if (str_eq(kind, "question")) {
+        struct question *q;
+        enum status s = question_find(c, id, &q);
+        if (s == STATUS_OK)
+            share_item_of_question(q, out);
+        return s;
+    }
     if (str_eq(kind, "lesson")) {
         struct lesson *ls;
         enum status s = lesson_find(c, id, &ls);
@@ -376,7 +398,9 @@ static enum status request_check(struct ctx *c, const struct share_request *req,
     if (s != STATUS_OK)
         return s;
     if (!share_kind_valid(req->kind)) {
-        problems_invalid(p, "kind", _("Choose what to share: a lesson, entry, document or event"));
+        problems_invalid(p, "kind",
+                         _("Choose what to share: a lesson, entry, document, event or learning "
+                           "question"));
         return STATUS_INVALID;
     }
     if (str_empty(req->item_id) || share_item_find(c, req->kind, req->item_id, item) != STATUS_OK) {

@@ -1,7 +1,7 @@
 /*
  * share.h — how knowledge moves between platforms (DESIGN.md §1, seeds 000
  * and 002): a knowledge item (a lesson, a journal entry, a document, an
- * event's minutes) is
+ * event's minutes, a learning question) is
  * shared from a platform up to its parent, down to its children (one, or all
  * at once: one share each) or across to its peers, also in other alliances,
  * with a message. The receiving platform's members may then read the item,
@@ -34,6 +34,10 @@
  * then counted, by gender and group, but nobody is named, nor their
  * organisation; action items name no owner).
  *
+ * A learning question is shared likewise (never a draft): its receivers
+ * read the question and the links they may follow, not the cycles of its
+ * owning platforms; without attribution, not who raised it.
+ *
  * Who sees a share: administrators; members of the receiving platform while
  * it is not withdrawn; members of the sending platform and of the item's own
  * platform (the item's journey), where they may read the receiver's alliance.
@@ -55,7 +59,7 @@
 struct share {
     int64_t key;
     char *id;
-    char *kind; /* lesson, entry, document, event */
+    char *kind; /* lesson, entry, document, event, question */
     int64_t item_key;
     char *item_id;
     char *item_title;
@@ -149,7 +153,7 @@ struct share_target {
     bool holds; /* it has the item already (its own, or shared to it and not withdrawn) */
 };
 
-/* share_kind_valid: lesson, entry, document or event. share_kind_label names one
+/* share_kind_valid: lesson, entry, document, event or question. share_kind_label names one
  * kind in words ("lesson"); share_item_path is the page of an item kind
  * ("/lessons/"). */
 bool share_kind_valid(const char *kind);
@@ -180,9 +184,12 @@ bool share_state_valid(const char *state);
                          .published = str_eq((x)->status, "published"),                            \
                          .has_minutes = true})
 
-/* share_item_of_event fills out from an event already read (event.h). */
+/* share_item_of_event and share_item_of_question fill out from an event or
+ * a learning question already read (event.h, question.h). */
 struct event;
+struct question;
 void share_item_of_event(const struct event *e, struct share_item *out);
+void share_item_of_question(const struct question *q, struct share_item *out);
 
 /* share_item_find loads an item the viewer may read (STATUS_NOT_FOUND
  * otherwise, and for a kind that is not one). */

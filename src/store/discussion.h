@@ -37,7 +37,9 @@
     " = 'document' AND EXISTS (SELECT 1 " DISCUSSION_DOCUMENT_FROM "WHERE d.key = " key            \
     " AND " DISCUSSION_DOCUMENT_RULE ")) OR (" kind " = 'event' AND EXISTS (SELECT 1 FROM event "  \
     "ev WHERE ev.key = " key " AND " EVENT_VISIBLE ")) OR (" kind " = 'share' AND EXISTS (SELECT " \
-    "1 FROM " SHARE_TABLES "WHERE sh.key = " key " AND " SHARE_VISIBLE ")))"
+    "1 FROM " SHARE_TABLES "WHERE sh.key = " key " AND " SHARE_VISIBLE ")) OR (" kind " = "        \
+    "'question' AND EXISTS (SELECT 1 FROM question q WHERE q.key = " key " AND " QUESTION_VISIBLE  \
+    ")))"
 
 /* The author of the item of kind and key when the viewer reads it only
  * through shares that do not name them; 0 otherwise. */
@@ -50,7 +52,8 @@
     "WHERE d.key = " key ") WHEN 'event' THEN (SELECT CASE WHEN " EVENT_ATTRIBUTED " THEN 0 ELSE " \
     "ev.author_key END FROM event ev WHERE ev.key = " key ") WHEN 'share' THEN (SELECT CASE "      \
     "WHEN " SHARE_ITEM_ATTRIBUTED " THEN 0 ELSE si.author_key END FROM " SHARE_TABLES "WHERE "     \
-    "sh.key = " key ") END, 0)"
+    "sh.key = " key ") WHEN 'question' THEN (SELECT CASE WHEN " QUESTION_ATTRIBUTED " THEN 0 "     \
+    "ELSE q.author_key END FROM question q WHERE q.key = " key ") END, 0)"
 
 /* Who shared the share of key (kind 'share'), when the viewer may not know
  * the author of its item: they then do not know who shared it either
@@ -73,7 +76,8 @@
     "dn.item_key) WHEN 'entry' THEN (SELECT t." field " FROM entry t WHERE t.key = dn.item_key) "  \
     "WHEN 'document' THEN (SELECT t." field                                                        \
     " FROM document t WHERE t.key = dn.item_key) WHEN 'event' THEN (SELECT t." field " FROM "      \
-    "event t WHERE t.key = dn.item_key) WHEN 'share' THEN (SELECT t." field " FROM (SELECT "       \
+    "event t WHERE t.key = dn.item_key) WHEN 'question' THEN (SELECT t." field " FROM question t " \
+    "WHERE t.key = dn.item_key) WHEN 'share' THEN (SELECT t." field " FROM (SELECT "               \
     "ts.id AS id, tsi.title AS title FROM share ts JOIN search_item tsi ON tsi.kind = ts.kind "    \
     "AND tsi.item_key = ts.item_key WHERE ts.key = dn.item_key) t) ELSE " fallback " END"
 

@@ -45,6 +45,23 @@
     "aep.event_key = ev.key AND " ROW_EXPAND(ROW_ITEM_ATTRIBUTED,                                  \
                                              EVENT_ITEM("aep.platform_key")) "))"
 
+/* The item of row.h's rule for the question aliased q, read through the
+ * platform whose key is the expression platform. A question is never a
+ * draft. */
+#define QUESTION_ITEM(platform)                                                                    \
+    "'question'", "q.key", "q.visibility", platform, "q.alliance_key", "1", "q.author_key"
+#define QUESTION_VISIBLE                                                                           \
+    "((SELECT everything FROM v) = 1 OR EXISTS (SELECT 1 FROM question_platform vqp WHERE "        \
+    "vqp.question_key = q.key AND " ROW_EXPAND(ROW_VISIBLE_ITEM,                                   \
+                                               QUESTION_ITEM("vqp.platform_key")) "))"
+
+/* Whether the viewer may know who raised the question aliased q: not when
+ * they read it only through shares without attribution. */
+#define QUESTION_ATTRIBUTED                                                                        \
+    "((SELECT everything FROM v) = 1 OR EXISTS (SELECT 1 FROM question_platform aqp WHERE "        \
+    "aqp.question_key = q.key AND " ROW_EXPAND(ROW_ITEM_ATTRIBUTED,                                \
+                                               QUESTION_ITEM("aqp.platform_key")) "))"
+
 /* The item of the share sh, by its facts in the search index (si). */
 #define SHARE_ITEM                                                                                 \
     "si.kind", "si.item_key", "si.visibility", "si.platform_key", "si.alliance_key",               \

@@ -53,7 +53,8 @@
     "CASE s.kind WHEN 'lesson' THEN (SELECT t.title FROM lesson t WHERE t.key = s.item_key) "      \
     "WHEN 'entry' THEN (SELECT t.title FROM entry t WHERE t.key = s.item_key) "                    \
     "WHEN 'document' THEN (SELECT t.title FROM document t WHERE t.key = s.item_key) "              \
-    "WHEN 'event' THEN (SELECT t.title FROM event t WHERE t.key = s.item_key) END"
+    "WHEN 'event' THEN (SELECT t.title FROM event t WHERE t.key = s.item_key) "                    \
+    "WHEN 'question' THEN (SELECT t.title FROM question t WHERE t.key = s.item_key) END"
 
 #define NOTIFICATION_COLUMNS                                                                       \
     "n.key, n.id, n.person_key, n.kind, coalesce(ac.key, 0), ac.name, "                            \

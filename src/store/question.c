@@ -8,20 +8,11 @@
 
 #include "core/arena.h"
 #include "core/id.h"
+#include "store/item.h"
 #include "store/row.h"
 #include "store/store.h"
 
 #include <string.h>
-
-/* The item of row.h's rule for the question aliased q, read through the
- * platform whose key is the expression platform. A question is never a
- * draft. */
-#define QUESTION_ITEM(platform)                                                                    \
-    "'question'", "q.key", "q.visibility", platform, "q.alliance_key", "1", "q.author_key"
-#define QUESTION_VISIBLE                                                                           \
-    "((SELECT everything FROM v) = 1 OR EXISTS (SELECT 1 FROM question_platform vqp WHERE "        \
-    "vqp.question_key = q.key AND " ROW_EXPAND(ROW_VISIBLE_ITEM,                                   \
-                                               QUESTION_ITEM("vqp.platform_key")) "))"
 
 /* A cycle (aliased cy) of the question aliased q: the question's level, the
  * cycle's platform. */
@@ -33,12 +24,12 @@
     "q.key, q.id, q.alliance_key, a.slug, a.name, a.visibility, q.platform_key, p.id, p.name, "    \
     "coalesce(au.key, 0), au.id, au.name, q.title, q.body, q.status, q.visibility, q.raised_on, "  \
     "q.created_at, q.updated_at, (SELECT count(*) FROM cycle cy WHERE cy.question_key = q.key "    \
-    "AND " CYCLE_VISIBLE ") "
+    "AND " CYCLE_VISIBLE "), CASE WHEN " QUESTION_ATTRIBUTED " THEN 1 ELSE 0 END "
 
 #define QUESTION_FROM                                                                              \
     "FROM question q JOIN alliance a ON a.key = q.alliance_key "                                   \
     "JOIN platform p ON p.key = q.platform_key "                                                   \
-    "LEFT JOIN person au ON au.key = q.author_key "
+    "LEFT JOIN person au ON au.key = q.author_key AND " QUESTION_ATTRIBUTED " "
 
 static void question_row(struct ctx *c, struct db_stmt *st, void *item)
 {
@@ -63,6 +54,7 @@ static void question_row(struct ctx *c, struct db_stmt *st, void *item)
     q->created_at = row_text(c, st, 17);
     q->updated_at = row_text(c, st, 18);
     q->cycle_count = db_column_int(st, 19);
+    q->attributed = db_column_int(st, 20) != 0;
     q->platform_count = 1;
     q->platforms[0] =
         (struct question_platform){q->platform_key, q->platform_id, q->platform_name, ""};

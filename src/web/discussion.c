@@ -42,6 +42,8 @@ static const char *item_path(const char *kind)
         return "/events/";
     if (str_eq(kind, "share"))
         return "/shares/";
+    if (str_eq(kind, "question"))
+        return "/questions/";
     return "/discussions/";
 }
 
@@ -767,6 +769,16 @@ void share_discussion_page(struct request *r)
 void share_discussion_post(struct request *r)
 {
     item_discussion_post(r, "share");
+}
+
+void question_discussion_page(struct request *r)
+{
+    item_discussion_get(r, "question");
+}
+
+void question_discussion_post(struct request *r)
+{
+    item_discussion_post(r, "question");
 }
 
 void discussion_item_section(struct request *r, const char *kind, int64_t key, const char *id)

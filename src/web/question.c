@@ -16,6 +16,7 @@
 #include "domain/lesson.h"
 #include "domain/platform.h"
 #include "domain/rights.h"
+#include "domain/share.h"
 #include "web/form.h"
 #include "web/html.h"
 #include "web/load.h"
@@ -303,6 +304,10 @@ static void question_body(struct request *r, const struct question *q, const cha
     links_section(r, q, "document", _("Documents"), _("No documents linked yet."), may_link);
     if (may_link)
         link_form(r, q, address, p);
+    struct share_item item;
+    share_item_of_question(q, &item);
+    share_item_section(r, &item);
+    discussion_item_section(r, "question", q->key, q->id);
     page_side(r);
     html_printf(b, "<section class=\"card\"><h2>%s</h2><dl class=\"summary\">", _("About"));
     page_fact_begin(
@@ -317,7 +322,9 @@ static void question_body(struct request *r, const struct question *q, const cha
     page_fact_begin(r, _("Raised"));
     page_date(r, q->raised_on);
     page_fact_end(r);
-    if (q->author_id) {
+    if (!q->attributed) {
+        page_fact(r, _("Raised by"), _("Not named: shared without attribution"));
+    } else if (q->author_id) {
         page_fact_begin(r, _("Raised by"));
         html_printf(b, "<a href=\"%s\">%s</a>", page_href(r, "/people/", q->author_id, ""),
                     q->author_name);
@@ -335,6 +342,7 @@ static void question_body(struct request *r, const struct question *q, const cha
                         page_href(r, "/questions/", q->id, "/delete"), _("Delete the question"));
         html_raw(b, "</ul></section>\n");
     }
+    share_item_side(r, &item);
     page_end(r, p && p->count ? status_http(problems_status(p)) : 200);
 }
 

@@ -35,6 +35,8 @@ static const char *share_title(const char *kind)
         return _("Share the document");
     if (str_eq(kind, "event"))
         return _("Share the event's minutes");
+    if (str_eq(kind, "question"))
+        return _("Share the learning question");
     return _("Share the lesson");
 }
 
@@ -433,6 +435,16 @@ void share_event_page(struct request *r)
 void share_event_post(struct request *r)
 {
     share_create_post(r, "event");
+}
+
+void share_question_page(struct request *r)
+{
+    share_new(r, "question");
+}
+
+void share_question_post(struct request *r)
+{
+    share_create_post(r, "question");
 }
 
 /* A share's page -------------------------------------------------------------- */

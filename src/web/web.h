@@ -228,6 +228,8 @@ void share_document_page(struct request *r);
 void share_document_post(struct request *r);
 void share_event_page(struct request *r);
 void share_event_post(struct request *r);
+void share_question_page(struct request *r);
+void share_question_post(struct request *r);
 void share_page(struct request *r);
 void share_respond_post(struct request *r);
 void share_withdraw_page(struct request *r);
@@ -369,6 +371,8 @@ void event_discussion_page(struct request *r);
 void event_discussion_post(struct request *r);
 void share_discussion_page(struct request *r);
 void share_discussion_post(struct request *r);
+void question_discussion_page(struct request *r);
+void question_discussion_post(struct request *r);
 /* discussion_item_section writes the Discussion section of an item's page:
  * the link to its thread (with the reader's unread count) or to start one. */
 void discussion_item_section(struct request *r, const char *kind, int64_t key, const char *id);

@@ -1085,6 +1085,62 @@ def test_event_minutes_shared_like_the_other_kinds():
     assert (r.status, field_of(r)) == (409, "to"), r.text
 
 
+def test_learning_questions_are_shared_and_discussed():
+    """A learning question (question.h) is shared and discussed like the
+    other kinds: its receivers read it (page, API, search) while the share
+    stands, without attribution not who raised it; its thread is read
+    exactly as the question is; withdrawing removes both."""
+    conv = V("ra-convenor")
+    q = ok(conv.api.post_json(API + "/questions", {
+        "platforms": [P("reg-a").id], "title": "Zq why do zqquestionshare pumps fail",
+        "visibility": "platform"}), 201, "question")
+    page = conv.web.get("/questions/" + q["id"])
+    assert 'href="/questions/%s/share?from=%s"' % (q["id"], P("reg-a").id) in page.text
+    assert conv.web.get("/questions/%s/share" % q["id"]).status == 200
+    r = conv.web.post_form("/questions/%s/share" % q["id"], {
+        "from": P("reg-a").id, "to": P("d-a2").id, "anonymous": "1",
+        "message": "Zq for your next cycle"})
+    assert r.status == 303, (r.status, r.text[:400])
+    down = ok(conv.api.get(API + "/shares?kind=question&item=" + q["id"]))["items"][0]
+    assert (down["to"], down["attributed"]) == (P("d-a2").id, False), down
+    up = share_ok("ra-convenor", "question", q["id"], ["nat"])[0]
+    thread = ok(V("a2-convenor").api.post_json(API + "/discussions", {
+        "question": q["id"], "body": "Zq zqquestionthread we tried this"}), 201)
+    assert thread["item_kind"] == "question", thread
+
+    def readers(standing_down):
+        return ({"administrator", "ra-convenor", "ra-member", "ra-observer", "bridge",
+                 "nat-facilitator", "nat-member"} |
+                ({"a2-convenor"} if standing_down else set()))
+
+    for standing in (True, False):
+        if not standing:
+            assert withdraw("ra-convenor", down["id"]).status == 204
+        for v in F.viewers:
+            see = v.label in readers(standing)
+            rp = "%s (%s)" % (how(v, False), "standing" if standing else "withdrawn")
+            r = v.api.get(API + "/questions/" + q["id"])
+            assert r.status == (200 if see else 404), rp
+            if see:
+                named = v.label != "a2-convenor"
+                assert r.json()["author"] == (conv.person if named else None), (rp, r.text)
+                page = v.web.get("/questions/" + q["id"]).text
+                assert (conv.name in page) == named, rp
+            hits = ok(v.api.get(API + "/search?q=zqquestionshare"))["items"]
+            assert [h["id"] for h in hits] == ([q["id"]] if see else []), (rp, hits)
+            assert (v.api.get(API + "/discussions/" + thread["id"]).status == 200) == see, rp
+            hits = ok(v.api.get(API + "/search?q=zqquestionthread"))["items"]
+            assert bool(hits) == see, (rp, hits)
+    assert respond("nat-facilitator", up["id"], response="acknowledged").status == 200
+    # Bad input names the field.
+    r = share("ra-convenor", "question", UNKNOWN_ID, [P("nat").id])
+    assert (r.status, field_of(r)) == (400, "item"), r.text
+    r = share("ra-convenor", "question", q["id"], [P("nat").id])
+    assert (r.status, field_of(r)) == (409, "to"), r.text
+    r = V("b1-member").api.post_json(API + "/discussions", {"question": q["id"], "body": "Zq"})
+    assert (r.status, field_of(r)) == (400, "question"), r.text
+
+
 def test_new_pages_are_valid_html():
     """html-validate on the share form (with errors), a share's page with the
     respond form (with errors), the withdraw confirmation, the inbox and the
@@ -1184,6 +1240,7 @@ def main():
              test_into_and_out_of_a_members_only_alliance,
              test_share_and_respond_through_the_forms,
              test_event_minutes_shared_like_the_other_kinds,
+             test_learning_questions_are_shared_and_discussed,
              test_new_pages_are_valid_html,
              test_audit_trail_records_sharing,
              test_export_and_import_carry_the_shares])
