@@ -431,6 +431,19 @@ enum status question_link_add(struct ctx *c, const struct question *q, const cha
                            "alliance"));
         return STATUS_INVALID;
     }
+    struct question_link_list links;
+    s = store_question_links(c, q->key, NULL, &links);
+    if (s != STATUS_OK)
+        return s;
+    bool linked = false;
+    for (int i = 0; i < links.count; i++)
+        linked = linked || (links.items[i].item_key == key && str_eq(links.items[i].kind, k));
+    if (!linked && links.count >= QUESTION_LINKS_MAX) {
+        problems_add(p, STATUS_CONFLICT, "item",
+                     _("A question links at most 100 events, lessons and documents: remove one "
+                       "first"));
+        return STATUS_CONFLICT;
+    }
     s = store_begin(c);
     if (s != STATUS_OK)
         return s;

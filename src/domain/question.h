@@ -36,7 +36,7 @@
 #include <stdint.h>
 
 #define QUESTION_PLATFORMS_MAX 8
-#define QUESTION_LINKS_MAX     100
+#define QUESTION_LINKS_MAX     100 /* links of a question */
 
 /* A platform owning a question. */
 struct question_platform {
@@ -88,7 +88,9 @@ struct question_filter {
     int64_t alliance_key;
     int64_t platform_key; /* owned by the platform */
     const char *status;
-    bool with_cycles; /* only those with a cycle the viewer may read */
+    bool with_cycles;      /* only those with a cycle the viewer may read */
+    const char *item_kind; /* with item_key: those linked to this event, lesson or document */
+    int64_t item_key;
 };
 
 /* Sort keys of question_list: raised (the default, newest first), title,

@@ -114,6 +114,21 @@ enum status store_question_list(struct ctx *c, const struct question_filter *f,
                       f->platform_key);
     if (f->status)
         row_query_text(&q, "q.status = ?", f->status);
+    /* The kind is one of three, each its own condition: the index
+     * question_link_by_item serves them. */
+    static const struct {
+        const char *kind, *condition;
+    } linked[] = {
+        {"event", "q.key IN (SELECT lq.question_key FROM question_link lq WHERE lq.kind = "
+                  "'event' AND lq.item_key = ?)"},
+        {"lesson", "q.key IN (SELECT lq.question_key FROM question_link lq WHERE lq.kind = "
+                   "'lesson' AND lq.item_key = ?)"},
+        {"document", "q.key IN (SELECT lq.question_key FROM question_link lq WHERE lq.kind = "
+                     "'document' AND lq.item_key = ?)"},
+    };
+    for (size_t i = 0; f->item_kind && i < sizeof linked / sizeof linked[0]; i++)
+        if (strcmp(f->item_kind, linked[i].kind) == 0)
+            row_query_int(&q, linked[i].condition, f->item_key);
     if (f->with_cycles)
         row_query_where(
             &q,
@@ -232,7 +247,7 @@ enum status store_question_links(struct ctx *c, int64_t question_key, const char
     db_bind_int(st, 1, question_key);
     db_bind_text(st, 2, kind ? kind : "");
     db_bind_text(st, 3, kind ? kind : "");
-    return row_all(c, st, QUESTION_LINKS_MAX * 3, sizeof *out->items, link_row, &out->items,
+    return row_all(c, st, QUESTION_LINKS_MAX, sizeof *out->items, link_row, &out->items,
                    &out->count);
 }
 

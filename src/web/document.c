@@ -344,6 +344,7 @@ void document_page(struct request *r)
         html_raw(b, "</ul></section>\n");
     }
     share_item_side(r, &item);
+    question_item_side(r, "document", d->key);
     page_end(r, 200);
 }
 

@@ -637,6 +637,7 @@ void event_page(struct request *r)
     event_side(r, e, edit);
     if (item.has_minutes)
         share_item_side(r, &item);
+    question_item_side(r, "event", e->key);
     page_end(r, 200);
 }
 

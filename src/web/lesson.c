@@ -281,6 +281,7 @@ void lesson_page(struct request *r)
     }
     share_item_side(r, &item);
     application_lesson_side(r, ls);
+    question_item_side(r, "lesson", ls->key);
     page_end(r, 200);
 }
 

@@ -639,3 +639,20 @@ void question_delete_post(struct request *r)
     else
         page_fail(r, s);
 }
+
+void question_item_side(struct request *r, const char *kind, int64_t key)
+{
+    struct listing l;
+    listing_default(&l);
+    l.limit = 20;
+    struct question_filter f = {.item_kind = kind, .item_key = key};
+    struct question_list list;
+    if (question_list(&r->ctx, &f, &l, &list) != STATUS_OK || list.count == 0)
+        return;
+    struct buf *b = &r->out;
+    html_printf(b, "<section class=\"card\"><h2>%s</h2><ul>", _("Learning questions"));
+    for (int i = 0; i < list.count; i++)
+        html_printf(b, "<li><a href=\"%s\">%s</a></li>",
+                    page_href(r, "/questions/", list.items[i].id, ""), list.items[i].title);
+    html_raw(b, "</ul></section>\n");
+}

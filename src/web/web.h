@@ -413,6 +413,10 @@ void question_delete_page(struct request *r);
 void question_delete_post(struct request *r);
 void question_link_post(struct request *r);
 void question_unlink_post(struct request *r);
+/* question_item_side writes the card of the learning questions an event,
+ * lesson or document (kind, key) is linked to, those the viewer may read;
+ * nothing when none. */
+void question_item_side(struct request *r, const char *kind, int64_t key);
 /* question_status_tag writes a question's status as a tag. */
 void question_status_tag(struct request *r, const char *status);
 

@@ -281,6 +281,9 @@ def test_a_reflection_starts_a_lesson_linked_to_the_question():
     links = ok(W["member"]["api"].get(API + "/questions/%s/links" % q["id"]))
     assert {"kind": "lesson", "id": lesson_id} in links["items"], links
     assert "Zq money before parts" in page(web, "/questions/" + q["id"])
+    # The lesson's page names the question it is linked to.
+    side = page(web, "/lessons/" + lesson_id)
+    assert "Learning questions" in side and "/questions/" + q["id"] in side
 
 
 def test_links_show_only_what_the_reader_may_read():
@@ -326,6 +329,17 @@ def test_links_show_only_what_the_reader_may_read():
         "visibility": "public", "url": "https://example.org/f.pdf"}), 201)
     r = api.post_json(API + "/questions/%s/links" % q["id"], {"kind": "document", "id": foreign["id"]})
     assert r.status == 400 and r.json()["error"]["field"] == "item", r.text
+    # The items' pages name the question (a public one: everyone reads it),
+    # and only the questions their reader may read.
+    for path in ("/documents/" + shown["id"], "/events/" + event["id"]):
+        assert "/questions/" + q["id"] in page(server.client(), path), path
+    closed = new_question(api, title="Zq owners-only agenda question")
+    ok(api.post_json(API + "/questions/%s/links" % closed["id"],
+                     {"kind": "document", "id": shown["id"]}), 201)
+    assert "Zq owners-only agenda question" in page(W["member2"]["web"], "/documents/" + shown["id"])
+    for who in (server.client(), W["member3"]["web"]):
+        text = page(who, "/documents/" + shown["id"])
+        assert "Zq owners-only agenda question" not in text and closed["id"] not in text
     # Who sees which link: the platform-level lesson only for members of d1.
     def linked(client):
         return {(k["kind"], k["id"]) for k in ok(client.get(API + "/questions/%s/links" % q["id"]))["items"]}
