@@ -150,6 +150,21 @@ static enum status cycle_audit(struct ctx *c, const char *action, const struct c
     return audit_save(c, &d);
 }
 
+/* cycle_save stores a new cycle (before NULL) or an edited one, with the
+ * search index and the audit trail, in one transaction. */
+static enum status cycle_save(struct ctx *c, const struct cycle *before, struct cycle *cy)
+{
+    enum status s = store_begin(c);
+    if (s != STATUS_OK)
+        return s;
+    s = before ? store_cycle_update(c, cy) : store_cycle_insert(c, cy);
+    if (s == STATUS_OK)
+        s = cycle_index(c, cy);
+    if (s == STATUS_OK)
+        s = cycle_audit(c, before ? "update" : "create", before, cy);
+    return store_end(c, s);
+}
+
 enum status cycle_create(struct ctx *c, struct cycle *cy, struct problems *p)
 {
     enum status s = rights_signed_in(c);
@@ -180,17 +195,7 @@ enum status cycle_create(struct ctx *c, struct cycle *cy, struct problems *p)
     cy->platform_name = q->platforms[owner].name;
     cy->author_key = c->viewer->person_key;
     cycle_validate(c, cy, p);
-    if (p->count)
-        return problems_status(p);
-    s = store_begin(c);
-    if (s != STATUS_OK)
-        return s;
-    s = store_cycle_insert(c, cy);
-    if (s == STATUS_OK)
-        s = cycle_index(c, cy);
-    if (s == STATUS_OK)
-        s = cycle_audit(c, "create", NULL, cy);
-    return store_end(c, s);
+    return p->count ? problems_status(p) : cycle_save(c, NULL, cy);
 }
 
 enum status cycle_update(struct ctx *c, struct cycle *cy, struct problems *p)
@@ -203,17 +208,7 @@ enum status cycle_update(struct ctx *c, struct cycle *cy, struct problems *p)
     if (s != STATUS_OK)
         return s;
     cycle_validate(c, cy, p);
-    if (p->count)
-        return problems_status(p);
-    s = store_begin(c);
-    if (s != STATUS_OK)
-        return s;
-    s = store_cycle_update(c, cy);
-    if (s == STATUS_OK)
-        s = cycle_index(c, cy);
-    if (s == STATUS_OK)
-        s = cycle_audit(c, "update", before, cy);
-    return store_end(c, s);
+    return p->count ? problems_status(p) : cycle_save(c, before, cy);
 }
 
 enum status cycle_delete(struct ctx *c, struct cycle *cy)

@@ -210,6 +210,24 @@ static enum status question_audit(struct ctx *c, const char *action, const struc
     return audit_save(c, &d);
 }
 
+/* question_save stores a new question (before NULL) or an edited one, with
+ * the search index (and, edited, its cycles': its level or title may have
+ * changed) and the audit trail, in one transaction. */
+static enum status question_save(struct ctx *c, const struct question *before, struct question *q)
+{
+    enum status s = store_begin(c);
+    if (s != STATUS_OK)
+        return s;
+    s = before ? store_question_update(c, q) : store_question_insert(c, q);
+    if (s == STATUS_OK)
+        s = question_index(c, q);
+    if (s == STATUS_OK && before)
+        s = cycle_question_changed(c, q->key);
+    if (s == STATUS_OK)
+        s = question_audit(c, before ? "update" : "create", before, q);
+    return store_end(c, s);
+}
+
 enum status question_create(struct ctx *c, struct question *q, struct problems *p)
 {
     enum status s = rights_signed_in(c);
@@ -232,17 +250,7 @@ enum status question_create(struct ctx *c, struct question *q, struct problems *
     q->author_key = c->viewer->person_key;
     question_validate(c, q, p);
     platforms_resolve(c, q, p);
-    if (p->count)
-        return problems_status(p);
-    s = store_begin(c);
-    if (s != STATUS_OK)
-        return s;
-    s = store_question_insert(c, q);
-    if (s == STATUS_OK)
-        s = question_index(c, q);
-    if (s == STATUS_OK)
-        s = question_audit(c, "create", NULL, q);
-    return store_end(c, s);
+    return p->count ? problems_status(p) : question_save(c, NULL, q);
 }
 
 enum status question_update(struct ctx *c, struct question *q, struct problems *p)
@@ -263,19 +271,7 @@ enum status question_update(struct ctx *c, struct question *q, struct problems *
             platforms_resolve(c, q, p);
         }
     }
-    if (p->count)
-        return problems_status(p);
-    s = store_begin(c);
-    if (s != STATUS_OK)
-        return s;
-    s = store_question_update(c, q);
-    if (s == STATUS_OK)
-        s = question_index(c, q);
-    if (s == STATUS_OK)
-        s = cycle_question_changed(c, q->key);
-    if (s == STATUS_OK)
-        s = question_audit(c, "update", before, q);
-    return store_end(c, s);
+    return p->count ? problems_status(p) : question_save(c, before, q);
 }
 
 enum status question_delete(struct ctx *c, struct question *q)
