@@ -74,10 +74,14 @@ void mail_message_render(struct ctx *c, struct mail *m, const struct notificatio
     const char *intro, *footer, *stop, *more = NULL;
     const char *choices = arena_printf(a, "%s/account/notifications", base);
     if (digest) {
-        m->subject = arena_printf(a,
-                                  weekly ? _("Your weekly digest from %s: %lld notifications")
-                                         : _("Your daily digest from %s: %lld notifications"),
-                                  site, (long long)items->total);
+        unsigned long n = (unsigned long)items->total;
+        m->subject =
+            arena_printf(a,
+                         weekly ? ngettext("Your weekly digest from %s: %lld notification",
+                                           "Your weekly digest from %s: %lld notifications", n)
+                                : ngettext("Your daily digest from %s: %lld notification",
+                                           "Your daily digest from %s: %lld notifications", n),
+                         site, (long long)items->total);
         intro = weekly ? _("Here is what happened this week that concerns you.")
                        : _("Here is what happened today that concerns you.");
         if (items->total > items->count)
