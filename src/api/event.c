@@ -32,8 +32,9 @@ static json_t *attendance_json(const struct attendance *a)
 
 static json_t *decision_json(const struct decision *d)
 {
-    return json_pack("{s:s, s:s, s:s, s:s, s:s}", "id", d->id, "event", d->event_id, "text",
-                     d->text, "created_at", d->created_at, "updated_at", d->updated_at);
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "id", d->id, "event", d->event_id, "text",
+                     d->text, "created_at", d->created_at, "updated_at", d->updated_at, "proposal",
+                     api_text_or_null(d->proposal_id));
 }
 
 static json_t *action_json(const struct action_item *a)

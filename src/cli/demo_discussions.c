@@ -157,7 +157,7 @@ const struct demo_thread demo_threads[] = {
 
 const size_t demo_thread_count = sizeof demo_threads / sizeof demo_threads[0];
 
-static int fail(const char *what, const char *title, enum status s, const struct problems *p)
+int demo_fail(const char *what, const char *title, enum status s, const struct problems *p)
 {
     fprintf(stderr, _("alliance: demo: cannot %s \"%.40s…\": %s%s%s\n"), what, title,
             p && p->count ? p->items[0].message : status_code(s),
@@ -248,7 +248,7 @@ static int reply_one(struct ctx *c, const struct demo_thread *t, size_t i, demo_
         s = reply_update(c, *d, made[i], dr->edit, &p);
     c->viewer = loader;
     if (s != STATUS_OK)
-        return fail("discuss", t->title, s, &p);
+        return demo_fail("discuss", t->title, s, &p);
     if (dr->hidden_by) {
         struct viewer moderator;
         if (demo_as_person(c, lookup, people, dr->hidden_by, (*d)->platform_key, RIGHT_MODERATE,
@@ -258,10 +258,10 @@ static int reply_one(struct ctx *c, const struct demo_thread *t, size_t i, demo_
         s = reply_hide(c, *d, made[i], dr->hide_reason, &p);
         c->viewer = loader;
         if (s != STATUS_OK)
-            return fail("hide a reply of", t->title, s, &p);
+            return demo_fail("hide a reply of", t->title, s, &p);
     }
     s = store_reply_backdate(c, made[i], hours_ago(c, dr->hours_ago));
-    return s == STATUS_OK ? 0 : fail("date a reply of", t->title, s, NULL);
+    return s == STATUS_OK ? 0 : demo_fail("date a reply of", t->title, s, NULL);
 }
 
 int demo_discussions_load(struct ctx *c, demo_lookup lookup, const void *platforms,

@@ -9,6 +9,7 @@
 #define ALLIANCE_DEMO_DISCUSSIONS_H
 
 #include "cli/demo_enquiries.h"
+#include "core/problem.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -43,6 +44,10 @@ extern const size_t demo_thread_count;
 
 struct ctx;
 struct viewer;
+
+/* demo_fail says on stderr why the demo cannot do what (to the record
+ * titled so): the first problem with its field, or the status; returns -1. */
+int demo_fail(const char *what, const char *title, enum status s, const struct problems *p);
 
 /* demo_as_person makes the viewer of a demo person. Demo people have no
  * account, which rights ask for: where a right is needed (right >= 0, an

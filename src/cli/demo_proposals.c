@@ -120,15 +120,6 @@ static const struct demo_proposal demo_proposals[] = {
      NULL},
 };
 
-static int fail(const char *what, const char *title, enum status s, const struct problems *p)
-{
-    fprintf(stderr, _("alliance: demo: cannot %s \"%.40s…\": %s%s%s\n"), what, title,
-            p && p->count ? p->items[0].message : status_code(s),
-            p && p->count && p->items[0].field ? " — " : "",
-            p && p->count && p->items[0].field ? p->items[0].field : "");
-    return -1;
-}
-
 /* thread_titled finds the demo thread of a platform whose title starts so. */
 static struct discussion *thread_titled(struct ctx *c, int64_t platform_key, const char *title)
 {
@@ -169,7 +160,7 @@ static int answer_all(struct ctx *c, const struct demo_proposal *dp, const struc
         enum status s = proposal_answer(c, d, p, &a, &pr);
         c->viewer = loader;
         if (s != STATUS_OK)
-            return fail("answer", dp->title, s, &pr);
+            return demo_fail("answer", dp->title, s, &pr);
     }
     return 0;
 }
@@ -182,7 +173,7 @@ static int proposal_one(struct ctx *c, const struct demo_proposal *dp, demo_look
     int64_t platform_key = store_platform_key(c, lookup(platforms, dp->platform));
     struct discussion *d = thread_titled(c, platform_key, dp->thread);
     if (!d)
-        return fail("find the thread", dp->thread, STATUS_NOT_FOUND, NULL);
+        return demo_fail("find the thread", dp->thread, STATUS_NOT_FOUND, NULL);
     struct viewer opener;
     if (demo_as_person(c, lookup, people, dp->opener, platform_key, RIGHT_FACILITATE, &opener) != 0)
         return -1;
@@ -200,7 +191,7 @@ static int proposal_one(struct ctx *c, const struct demo_proposal *dp, demo_look
     enum status s = proposal_open(c, d, &p, (char **)dp->options, dp->option_count, &pr);
     c->viewer = loader;
     if (s != STATUS_OK)
-        return fail("open the proposal", dp->title, s, &pr);
+        return demo_fail("open the proposal", dp->title, s, &pr);
     struct proposal *made;
     struct discussion *thread;
     if (proposal_find(c, p.id, &made, &thread) != STATUS_OK ||
@@ -216,7 +207,7 @@ static int proposal_one(struct ctx *c, const struct demo_proposal *dp, demo_look
         if (s == STATUS_OK)
             s = store_proposal_backdate(c, made->key, instant(c, -dp->opened_hours_ago), closes_at);
     }
-    return s == STATUS_OK ? 0 : fail("record the outcome of", dp->title, s, &pr);
+    return s == STATUS_OK ? 0 : demo_fail("record the outcome of", dp->title, s, &pr);
 }
 
 int demo_proposals_load(struct ctx *c, demo_lookup lookup, const void *platforms,

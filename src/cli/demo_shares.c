@@ -11,6 +11,7 @@
  */
 #include "demo_shares.h"
 
+#include "cli/demo_discussions.h"
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/i18n.h"
@@ -185,15 +186,6 @@ const size_t demo_application_count = sizeof demo_applications / sizeof demo_app
 
 /* clang-format on */
 
-static int fail(const char *what, const char *title, enum status s, const struct problems *p)
-{
-    fprintf(stderr, _("alliance: demo: cannot %s \"%.40s…\": %s%s%s\n"), what, title,
-            p && p->count ? p->items[0].message : status_code(s),
-            p && p->count && p->items[0].field ? " — " : "",
-            p && p->count && p->items[0].field ? p->items[0].field : "");
-    return -1;
-}
-
 /* item_find finds a demo item by its kind and the start of its title. */
 static enum status item_find(struct ctx *c, const char *kind, const char *title,
                              struct share_item *out)
@@ -278,7 +270,7 @@ static int share_one(struct ctx *c, const struct demo_share *d, demo_lookup look
     struct share_item item;
     enum status s = item_find(c, d->kind, d->title, &item);
     if (s != STATUS_OK)
-        return fail("find", d->title, s, NULL);
+        return demo_fail("find", d->title, s, NULL);
     int64_t from_key;
     struct viewer sharer;
     if (platform_key_of(c, lookup, platforms, d->from_key, &from_key) != 0 ||
@@ -301,12 +293,12 @@ static int share_one(struct ctx *c, const struct demo_share *d, demo_lookup look
     s = share_create(c, &req, &made, &p);
     c->viewer = loader;
     if (s != STATUS_OK)
-        return fail("share", d->title, s, &p);
+        return demo_fail("share", d->title, s, &p);
     *made_count += (size_t)made.count;
     char *when = days_from(c, NULL, -d->days_ago);
     for (int i = 0; i < made.count; i++)
         if ((s = store_share_backdate(c, made.items[i].key, when, NULL)) != STATUS_OK)
-            return fail("date the share of", d->title, s, NULL);
+            return demo_fail("date the share of", d->title, s, NULL);
     return 0;
 }
 
@@ -334,7 +326,7 @@ static int respond_one(struct ctx *c, const struct demo_share_response *d, demo_
     if (s != STATUS_OK)
         s = item_find(c, "document", d->title, &item);
     if (s != STATUS_OK)
-        return fail("find", d->title, s, NULL);
+        return demo_fail("find", d->title, s, NULL);
     struct viewer responder;
     if (platform_key_of(c, lookup, platforms, d->to_key, &to_key) != 0 ||
         person_on(c, lookup, people, d->responder_email, to_key, RIGHT_RESPOND_SHARES,
@@ -347,22 +339,23 @@ static int respond_one(struct ctx *c, const struct demo_share_response *d, demo_
     struct share_list list;
     s = share_list(c, &f, &l, &list);
     if (s != STATUS_OK || list.count == 0)
-        return fail("find the share of", d->title, s == STATUS_OK ? STATUS_NOT_FOUND : s, NULL);
+        return demo_fail("find the share of", d->title, s == STATUS_OK ? STATUS_NOT_FOUND : s,
+                         NULL);
     struct share *sh = &list.items[0];
     sh->response = (char *)d->response;
     sh->response_note = (char *)d->note;
     sh->response_link = (char *)link_of(c, d->link);
     if (!sh->response_link)
-        return fail("find the link of", d->title, STATUS_NOT_FOUND, NULL);
+        return demo_fail("find the link of", d->title, STATUS_NOT_FOUND, NULL);
     struct problems p = {0};
     const struct viewer *loader = c->viewer;
     c->viewer = &responder;
     s = share_respond(c, sh, &p);
     c->viewer = loader;
     if (s != STATUS_OK)
-        return fail("respond to", d->title, s, &p);
+        return demo_fail("respond to", d->title, s, &p);
     s = store_share_backdate(c, sh->key, sh->shared_at, days_from(c, sh->shared_at, d->days_after));
-    return s == STATUS_OK ? 0 : fail("date the response to", d->title, s, NULL);
+    return s == STATUS_OK ? 0 : demo_fail("date the response to", d->title, s, NULL);
 }
 
 static int apply_one(struct ctx *c, const struct demo_application *d, demo_lookup lookup,
@@ -372,7 +365,7 @@ static int apply_one(struct ctx *c, const struct demo_application *d, demo_looku
     int64_t at_key;
     enum status s = item_find(c, "lesson", d->title, &item);
     if (s != STATUS_OK)
-        return fail("find", d->title, s, NULL);
+        return demo_fail("find", d->title, s, NULL);
     struct viewer recorder;
     if (platform_key_of(c, lookup, platforms, d->platform_key, &at_key) != 0 ||
         person_on(c, lookup, people, d->recorder_email, at_key, RIGHT_RESPOND_SHARES, &recorder) !=
@@ -386,14 +379,14 @@ static int apply_one(struct ctx *c, const struct demo_application *d, demo_looku
                             .applied_by = (char *)d->applied_by,
                             .link = (char *)link_of(c, d->link)};
     if (!a.link)
-        return fail("find the link of", d->title, STATUS_NOT_FOUND, NULL);
+        return demo_fail("find the link of", d->title, STATUS_NOT_FOUND, NULL);
     struct problems p = {0};
     struct application *made;
     const struct viewer *loader = c->viewer;
     c->viewer = &recorder;
     s = application_create(c, item.id, lookup(platforms, d->platform_key), &a, &made, &p);
     c->viewer = loader;
-    return s == STATUS_OK ? 0 : fail("record the application of", d->title, s, &p);
+    return s == STATUS_OK ? 0 : demo_fail("record the application of", d->title, s, &p);
 }
 
 int demo_shares_load(struct ctx *c, demo_lookup lookup, const void *platforms, const void *people,

@@ -22,6 +22,7 @@
 #include "domain/item.h"
 #include "domain/person.h"
 #include "domain/platform.h"
+#include "domain/proposal.h"
 #include "domain/question.h"
 #include "domain/rights.h"
 #include "domain/search.h"
@@ -858,9 +859,22 @@ enum status event_inclusion_series(struct ctx *c, int64_t platform_key, bool qua
 
 /* Decisions. */
 
+/* decision_proposal keeps the link of a decision to the proposal it records
+ * only where the viewer may read the proposal's thread. */
+static void decision_proposal(struct ctx *c, struct decision *d)
+{
+    struct proposal *p;
+    struct discussion *thread;
+    if (d->proposal_id && proposal_find(c, d->proposal_id, &p, &thread) != STATUS_OK)
+        d->proposal_id = NULL;
+}
+
 enum status event_decisions(struct ctx *c, const struct event *e, struct decision_list *out)
 {
-    return store_decision_list(c, e->key, out);
+    enum status s = store_decision_list(c, e->key, out);
+    for (int i = 0; s == STATUS_OK && i < out->count; i++)
+        decision_proposal(c, &out->items[i]);
+    return s;
 }
 
 enum status event_decision_find(struct ctx *c, const char *id, struct decision **out)
@@ -869,7 +883,9 @@ enum status event_decision_find(struct ctx *c, const char *id, struct decision *
         return STATUS_NOT_FOUND;
     enum status s = store_decision_get(c, id, out);
     struct event *e;
-    return s == STATUS_OK ? part_event(c, (*out)->event_id, &e) : s;
+    if (s == STATUS_OK && (s = part_event(c, (*out)->event_id, &e)) == STATUS_OK)
+        decision_proposal(c, *out);
+    return s;
 }
 
 static void decision_validate(struct ctx *c, struct decision *d, struct problems *p)

@@ -152,6 +152,7 @@ struct decision {
     int64_t event_key;
     char *event_id;
     int64_t proposal_key; /* the proposal whose outcome it records (proposal.h), or 0 */
+    char *proposal_id;    /* that proposal, when the reader may read its thread; else NULL */
     char *text;           /* Markdown */
     char *created_at;
     char *updated_at;

@@ -375,8 +375,9 @@ enum status store_inclusion_counts(struct ctx *c, int64_t platform_key, int64_t 
 /* Decisions. */
 
 #define DECISION_SELECT                                                                            \
-    "SELECT d.key, d.id, d.event_key, ev.id, d.text, d.created_at, d.updated_at FROM decision d "  \
-    "JOIN event ev ON ev.key = d.event_key "
+    "SELECT d.key, d.id, d.event_key, ev.id, d.text, d.created_at, d.updated_at, "                 \
+    "coalesce(d.proposal_key, 0), pr.id FROM decision d JOIN event ev ON ev.key = d.event_key "    \
+    "LEFT JOIN proposal pr ON pr.key = d.proposal_key "
 
 static void decision_row(struct ctx *c, struct db_stmt *st, void *item)
 {
@@ -388,6 +389,8 @@ static void decision_row(struct ctx *c, struct db_stmt *st, void *item)
     d->text = row_text(c, st, 4);
     d->created_at = row_text(c, st, 5);
     d->updated_at = row_text(c, st, 6);
+    d->proposal_key = db_column_int(st, 7);
+    d->proposal_id = row_text_or_null(c, st, 8);
 }
 
 enum status store_decision_list(struct ctx *c, int64_t event_key, struct decision_list *out)

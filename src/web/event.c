@@ -387,6 +387,10 @@ static void decisions_section(struct request *r, const struct event *e, bool edi
         for (int i = 0; i < list.count; i++) {
             html_raw(b, "<li>");
             html_markdown(b, list.items[i].text);
+            if (list.items[i].proposal_id)
+                html_printf(b, "<p class=\"small\"><a href=\"%s\">%s</a></p>",
+                            page_href(r, "/proposals/", list.items[i].proposal_id, ""),
+                            _("The proposal it settled"));
             if (edit)
                 html_printf(b,
                             "<p class=\"small\"><a href=\"%s\">%s<span class=\"visually-hidden\"> "

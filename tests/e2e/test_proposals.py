@@ -39,7 +39,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import PG_DIR, Server, run, Obj, ok  # noqa: E402
+from harness import Server, run, Obj, ok  # noqa: E402
 import test_openapi  # noqa: E402  (its check of answers against the OpenAPI document)
 
 API = "/api/v1"
@@ -141,21 +141,6 @@ def get(who, proposal, status=200):
 def documented(doc, path, method, where, status="200"):
     """Checks an answer against its schema in the OpenAPI document."""
     test_openapi.check(doc, test_openapi.response_schema(path, method, status), where)
-
-
-def write_sql(query, args):
-    """Changes the server's database from outside (server.sql reads only on
-    SQLite: its connection is closed without a commit)."""
-    if PG_DIR:
-        server.sql(query, args)
-        return
-    import sqlite3
-    conn = sqlite3.connect(os.path.join(server.data_dir, "alliance.db"), timeout=10)
-    try:
-        conn.execute(query, args)
-        conn.commit()
-    finally:
-        conn.close()
 
 
 def waiting_names(doc):
@@ -383,6 +368,23 @@ def test_outcome_recorded_as_decision():
     assert "Zq a mason is hired for Zaare" in V("member").web.get("/events/" + event["id"]).text
     assert "Recorded as a decision of the event" in V("member").web.get(
         "/proposals/" + q["id"]).text
+    # The decision links back to the proposal, for those who may read its
+    # thread: a platform-only thread's proposal recorded in an event the
+    # sibling platform reads is named to its members only.
+    page = V("member").web.get("/events/" + event["id"]).text
+    assert "/proposals/" + q["id"] in page and "The proposal it settled" in page
+    hidden = open_proposal("facilitator", F.private, title="Zq private pilot budget")
+    close("facilitator", hidden["id"])
+    ok(V("facilitator").api.patch_json(API + "/proposals/" + hidden["id"], {
+        "outcome": "Zq the pilot budget is agreed", "record": "event", "event": event["id"]}), 200)
+    for who, sees in (("member", True), ("sibling", False)):
+        doc = ok(V(who).api.get(API + "/events/" + event["id"]), 200, "event as " + who)
+        linked = {d["text"]: d["proposal"] for d in doc["decisions"]}
+        assert linked["Zq a mason is hired for Zaare"] == q["id"], linked
+        assert linked["Zq the pilot budget is agreed"] == (hidden["id"] if sees else None), linked
+        page = V(who).web.get("/events/" + event["id"]).text
+        assert ("/proposals/" + hidden["id"] in page) == sees, who
+        assert "Zq private pilot budget" not in page
 
 
 def test_notifications_opened_and_closing():
@@ -403,7 +405,7 @@ def test_notifications_opened_and_closing():
     # periodic job (--jobs-every 1) tells those who have not answered, once.
     soon = (datetime.datetime.now(datetime.timezone.utc)
             + datetime.timedelta(hours=23)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    write_sql("UPDATE proposal SET closes_at = ? WHERE id = ?", (soon, p["id"]))
+    server.sql_write("UPDATE proposal SET closes_at = ? WHERE id = ?", (soon, p["id"]))
     deadline = time.time() + 15
     while time.time() < deadline and "proposal_closing" not in kinds("member2", p["id"]):
         time.sleep(0.5)
