@@ -372,6 +372,7 @@ void platform_page(struct request *r)
     journal_section(r, pl);
     discussion_platform_section(r, pl);
     event_platform_section(r, pl);
+    question_platform_section(r, pl);
     inclusion_platform_section(r, pl);
     stakeholder_platform_section(r, pl);
     document_platform_section(r, pl);

@@ -656,3 +656,34 @@ void question_item_side(struct request *r, const char *kind, int64_t key)
                     page_href(r, "/questions/", list.items[i].id, ""), list.items[i].title);
     html_raw(b, "</ul></section>\n");
 }
+
+void question_platform_section(struct request *r, const struct platform *pl)
+{
+    struct listing l;
+    listing_default(&l);
+    l.limit = 5;
+    struct question_filter f = {.platform_key = pl->key};
+    struct question_list list;
+    if (question_list(&r->ctx, &f, &l, &list) != STATUS_OK)
+        return;
+    struct buf *b = &r->out;
+    char *agenda = page_href(r, "/alliances/", pl->alliance_slug, "/questions");
+    html_printf(b, "<h2 id=\"questions\">%s</h2>\n", _("Learning questions"));
+    if (list.count == 0) {
+        page_empty(r,
+                   _("This platform owns no learning question yet. Raise one on the "
+                     "alliance's learning agenda."),
+                   question_may_raise(&r->ctx, pl->key) ? agenda : NULL,
+                   _("Raise a learning question"));
+        return;
+    }
+    html_raw(b, "<ul class=\"list\">");
+    for (int i = 0; i < list.count; i++) {
+        const struct question *q = &list.items[i];
+        html_printf(b, "<li><a href=\"%s\">%s</a> ", page_href(r, "/questions/", q->id, ""),
+                    q->title);
+        question_status_tag(r, q->status);
+        html_raw(b, "</li>");
+    }
+    html_printf(b, "</ul>\n<p><a href=\"%s\">%s</a></p>\n", agenda, _("The whole learning agenda"));
+}

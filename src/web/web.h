@@ -417,6 +417,9 @@ void question_unlink_post(struct request *r);
  * lesson or document (kind, key) is linked to, those the viewer may read;
  * nothing when none. */
 void question_item_side(struct request *r, const char *kind, int64_t key);
+/* question_platform_section writes a platform's page section of the
+ * learning questions it owns (the newest five the viewer may read). */
+void question_platform_section(struct request *r, const struct platform *pl);
 /* question_status_tag writes a question's status as a tag. */
 void question_status_tag(struct request *r, const char *status);
 

@@ -128,6 +128,10 @@ def test_raise_edit_and_delete_through_the_forms():
     assert "Zq why do handpumps fail?" in text and "<strong>nobody</strong>" in text
     assert "Open" in text and "Zq district d1" in text and "Zq district d2" in text
     assert "No cycles yet" in text and "Start a cycle on Zq national" in text
+    # The pages of its owning platforms list it; another platform's does not.
+    for label in ("nat", "d1", "d2"):
+        assert qpath in page(web, "/platforms/" + W[label]["id"]), label
+    assert "owns no learning question yet" in page(web, "/platforms/" + W["d3"]["id"])
     qid = qpath.rsplit("/", 1)[1]
     got = ok(W["convenor"]["api"].get(API + "/questions/" + qid))
     assert got["platforms"] == [W[p]["id"] for p in ("nat", "d1", "d2")]
