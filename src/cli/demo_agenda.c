@@ -8,6 +8,8 @@
  */
 #include "demo_agenda.h"
 
+#include "cli/demo_discussions.h"
+
 #include "core/arena.h"
 #include "core/i18n.h"
 #include "core/str.h"
@@ -149,31 +151,6 @@ static const struct demo_cycle demo_cycles[] = {
 
 #define DEMO_QUESTION_COUNT (sizeof demo_questions / sizeof demo_questions[0])
 
-static int fail(const char *what, const char *name, enum status s, const struct problems *p)
-{
-    fprintf(stderr, _("alliance: demo: cannot record %s \"%s\": %s%s%s\n"), what, name,
-            p && p->count ? p->items[0].message : status_code(s),
-            p && p->count && p->items[0].field ? " — " : "",
-            p && p->count && p->items[0].field ? p->items[0].field : "");
-    return -1;
-}
-
-/* as_person makes the viewer of a demo person who holds right on the
- * platform (checked here), with the operator's standing. */
-static int as_person(struct ctx *c, demo_lookup lookup, const void *people, const char *email,
-                     int64_t platform_key, enum right right, struct viewer *v)
-{
-    const char *id = lookup(people, email);
-    struct person *pe;
-    if (!id || person_find(c, id, &pe) != STATUS_OK)
-        return fail(_("the person"), email, STATUS_NOT_FOUND, NULL);
-    if (!rights_role_has(store_role_on_platform(c, platform_key, pe->key), right))
-        return fail(_("the rights of"), email, STATUS_FORBIDDEN, NULL);
-    *v = (struct viewer){
-        .person_key = pe->key, .person_id = pe->id, .name = pe->name, .admin = true};
-    return 0;
-}
-
 /* item_id finds the id of a demo lesson, event or document by its title. */
 static const char *item_id(struct ctx *c, const char *kind, const char *title)
 {
@@ -212,14 +189,14 @@ static int links_load(struct ctx *c, const struct question *q, const char *links
         *end = '\0';
         char *bar = strchr(line, '|');
         if (!bar)
-            return fail(_("the link"), line, STATUS_INVALID, NULL);
+            return demo_fail(_("read the link"), line, STATUS_INVALID, NULL);
         char *kind = str_trim(c->arena, arena_strndup(c->arena, line, (size_t)(bar - line)));
         char *title = str_trim(c->arena, bar + 1);
         const char *id = item_id(c, kind, title);
         struct problems p = {0};
         enum status s = id ? question_link_add(c, q, kind, id, NULL, &p) : STATUS_NOT_FOUND;
         if (s != STATUS_OK)
-            return fail(_("the link to"), title, s, &p);
+            return demo_fail(_("link the question to"), title, s, &p);
         line = next;
     }
     return 0;
@@ -241,14 +218,14 @@ static int question_load(struct ctx *c, demo_lookup lookup, const void *platform
             *comma = '\0';
         q.platform_ids[q.platform_id_count] = lookup(platforms, k);
         if (!q.platform_ids[q.platform_id_count++])
-            return fail(_("the platform"), k, STATUS_NOT_FOUND, NULL);
+            return demo_fail(_("find the platform"), k, STATUS_NOT_FOUND, NULL);
         k = comma ? comma + 1 : NULL;
     }
     struct platform *home;
     if (platform_find(c, q.platform_ids[0], &home) != STATUS_OK)
-        return fail(_("the platform"), d->platforms, STATUS_NOT_FOUND, NULL);
+        return demo_fail(_("find the platform"), d->platforms, STATUS_NOT_FOUND, NULL);
     struct viewer v;
-    if (as_person(c, lookup, people, d->author_email, home->key, RIGHT_SET_AGENDA, &v) != 0)
+    if (demo_as_person(c, lookup, people, d->author_email, home->key, RIGHT_SET_AGENDA, &v) != 0)
         return -1;
     const struct viewer *loader = c->viewer;
     struct problems p = {0};
@@ -257,8 +234,8 @@ static int question_load(struct ctx *c, demo_lookup lookup, const void *platform
     struct question *full = NULL;
     if (s == STATUS_OK)
         s = question_find(c, q.id, &full);
-    int rc =
-        s == STATUS_OK ? links_load(c, full, d->links) : fail(_("the question"), d->title, s, &p);
+    int rc = s == STATUS_OK ? links_load(c, full, d->links)
+                            : demo_fail(_("raise the question"), d->title, s, &p);
     c->viewer = loader;
     *id_out = q.id;
     return rc;
@@ -270,7 +247,7 @@ static int lesson_from(struct ctx *c, const struct cycle *cy)
 {
     struct cycle *full;
     if (cycle_find(c, cy->id, &full) != STATUS_OK)
-        return fail(_("the cycle"), cy->question_title, STATUS_NOT_FOUND, NULL);
+        return demo_fail(_("find the cycle of"), cy->question_title, STATUS_NOT_FOUND, NULL);
     struct lesson ls = {0};
     cycle_lesson_draft(c, full, "2026-11-01", &ls);
     ls.platform_id = full->platform_id;
@@ -283,7 +260,7 @@ static int lesson_from(struct ctx *c, const struct cycle *cy)
     enum status s = lesson_create(c, &ls, &p);
     if (s == STATUS_OK)
         s = cycle_link_lesson(c, full->id, ls.id);
-    return s == STATUS_OK ? 0 : fail(_("the lesson of"), full->question_title, s, &p);
+    return s == STATUS_OK ? 0 : demo_fail(_("record the lesson of"), full->question_title, s, &p);
 }
 
 /* evidence_text turns a step's evidence, "label | document title" a line,
@@ -313,9 +290,9 @@ static int cycle_load(struct ctx *c, demo_lookup lookup, const void *platforms, 
     const char *platform_id = lookup(platforms, d->platform);
     struct platform *pl;
     if (!platform_id || platform_find(c, platform_id, &pl) != STATUS_OK)
-        return fail(_("the platform"), d->platform, STATUS_NOT_FOUND, NULL);
+        return demo_fail(_("find the platform"), d->platform, STATUS_NOT_FOUND, NULL);
     struct viewer v;
-    if (as_person(c, lookup, people, d->author_email, pl->key, RIGHT_PUBLISH_ITEMS, &v) != 0)
+    if (demo_as_person(c, lookup, people, d->author_email, pl->key, RIGHT_PUBLISH_ITEMS, &v) != 0)
         return -1;
     struct cycle cy = {.question_id = question_ids[d->question], .platform_input = platform_id};
     for (int i = 0; i < CYCLE_STEPS; i++) {
@@ -329,7 +306,7 @@ static int cycle_load(struct ctx *c, demo_lookup lookup, const void *platforms, 
     const struct viewer *loader = c->viewer;
     c->viewer = &v;
     enum status s = p.count ? STATUS_INVALID : cycle_create(c, &cy, &p);
-    int rc = s == STATUS_OK ? 0 : fail(_("the cycle on"), d->platform, s, &p);
+    int rc = s == STATUS_OK ? 0 : demo_fail(_("start the cycle on"), d->platform, s, &p);
     if (rc == 0 && d->lesson)
         rc = lesson_from(c, &cy);
     c->viewer = loader;
