@@ -28,6 +28,8 @@ Covered:
     shown or sent for an event its owner may not read;
   * a message refused for good (550) is failed at once and shown to
     administrators on /admin/mail;
+  * a weekly digest comes a week (seven "days") after the oldest
+    notification waiting for it;
   * without --smtp-url nothing is queued;
   * the pages (unsubscribe, its answers, the queue, notifications and
     preferences) and the HTML parts of the messages are valid HTML.
@@ -68,6 +70,7 @@ DIGEST_DAY = 6
 
 server = None
 sink = None
+SINK_PORT = None
 F = None
 PAGES = {}  # name: HTML of the pages and email parts fetched, validated at the end
 
@@ -519,41 +522,77 @@ def test_pages_and_email_html_validate():
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def small_server(args, slug):
+    """A server of its own (args), with one platform and two members with
+    accounts, Zq Small A and Zq Small B: (server, [their API clients], [ids])."""
+    small = Server(args=args).start()
+    ok(small.post_json(API + "/alliances", {"slug": slug, "name": "Zq " + slug,
+                                            "levels": ["National"], "visibility": "public"}), 201)
+    platform = ok(small.post_json(API + "/platforms", {"alliance": slug, "name": "Zq top"}), 201)
+    clients, ids = [], []
+    for label in ("A", "B"):
+        address = "%s-%s@mail.zq.test" % (slug, label.lower())
+        person = ok(small.post_json(API + "/people", {"name": "Zq Small " + label,
+                                                      "email": address}), 201)
+        ok(small.post_json(API + "/memberships", {"platform": platform["id"],
+                                                   "person": person["id"], "role": "member"}), 201)
+        small.cli_ok("user", "add", "--email", address, "--name", "Zq Small " + label,
+                     "--password-stdin", stdin=PASSWORD + "\n")
+        clients.append(small.client(small.cli_ok("token", "add", "--email", address,
+                                                 "--label", "x").strip()))
+        ids.append(person["id"])
+    small.platform = platform["id"]
+    return small, clients, ids
+
+
+def test_weekly_digest_comes_a_week_after_the_oldest():
+    """--digest-day 1: a week is seven seconds."""
+    args = mail_args(SINK_PORT)
+    args[args.index("--digest-day") + 1] = "1"
+    small, (a, b), (_, b_id) = small_server(args, "zq-weekly")
+    try:
+        ok(b.patch_json(API + "/people/%s/notification-preferences" % b_id,
+                        {"mention": "weekly", "reply": "weekly"}))
+        t = ok(a.post_json(API + "/discussions", {
+            "platform": small.platform, "title": "Zq weekly thread", "visibility": "alliance",
+            "body": "Hello @[Zq Small B]"}), 201)
+        first = time.time()
+        ok(b.post_json(API + "/discussions/%s/replies" % t["id"], {"body": "Zq b answers"}), 201)
+        for i in range(2):
+            ok(a.post_json(API + "/discussions/%s/replies" % t["id"], {"body": "Zq a %d" % i}),
+               201)
+        address = "zq-weekly-b@mail.zq.test"
+        got = wait_for("the weekly digest", lambda: sink.to(address), timeout=40)
+        assert len(got) == 1 and "weekly digest" in got[0][1]["Subject"], got[0][1]["Subject"]
+        assert "3 notifications" in got[0][1]["Subject"], got[0][1]["Subject"]
+        # Seven "days" of one second after the oldest, to the whole second.
+        assert got[0][3] - first >= 6, got[0][3] - first
+    finally:
+        small.stop()
+        small.cleanup()
+
+
 def test_without_smtp_nothing_is_queued():
-    with Server() as plain:
-        alliance = ok(plain.post_json(API + "/alliances", {
-            "slug": "zq-nomail", "name": "Zq no mail", "levels": ["National"],
-            "visibility": "public"}), 201)
-        platform = ok(plain.post_json(API + "/platforms", {"alliance": alliance["slug"],
-                                                           "name": "Zq no mail top"}), 201)
-        people = []
-        for label in ("a", "b"):
-            address = "nomail-%s@mail.zq.test" % label
-            person = ok(plain.post_json(API + "/people", {"name": "Zq Nomail " + label.upper(),
-                                                          "email": address}), 201)
-            ok(plain.post_json(API + "/memberships", {"platform": platform["id"],
-                                                       "person": person["id"],
-                                                       "role": "member"}), 201)
-            plain.cli_ok("user", "add", "--email", address, "--name", "Zq Nomail " + label,
-                         "--password-stdin", stdin=PASSWORD + "\n")
-            people.append(plain.client(plain.cli_ok("token", "add", "--email", address,
-                                                    "--label", "x").strip()))
-        t = ok(people[0].post_json(API + "/discussions", {
-            "platform": platform["id"], "title": "Zq no mail", "visibility": "alliance",
-            "body": "Hello @[Zq Nomail B]"}), 201)
-        assert t
+    plain, (a, _), _ = small_server([], "zq-nomail")
+    try:
+        ok(a.post_json(API + "/discussions", {
+            "platform": plain.platform, "title": "Zq no mail", "visibility": "alliance",
+            "body": "Hello @[Zq Small B]"}), 201)
         assert int(plain.sql("SELECT count(*) FROM notification WHERE kind = 'mention'")[0][0]) == 1
         time.sleep(1.5)
         assert int(plain.sql("SELECT count(*) FROM mail")[0][0]) == 0
+    finally:
+        assert plain.stop() == 0
+        plain.cleanup()
 
 
 def main():
-    global server, sink
+    global server, sink, SINK_PORT
     sink = Sink()
     import socket
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+        port = SINK_PORT = s.getsockname()[1]
     controller = Controller(sink, hostname="127.0.0.1", port=port)
     controller.start()
     server = Server(args=mail_args(port))
@@ -567,6 +606,7 @@ def main():
              test_kill9_in_flight_and_queued_exactly_once,
              test_enquiry_assigned_and_action_due_in_the_app,
              test_refused_for_good_is_failed_and_shown_to_administrators,
+             test_weekly_digest_comes_a_week_after_the_oldest,
              test_without_smtp_nothing_is_queued,
              test_pages_and_email_html_validate])
     finally:
