@@ -200,6 +200,28 @@ static enum status count_applications(struct ctx *c, int64_t alliance_key, int64
     return STATUS_OK;
 }
 
+/* figures_copy copies the counts of from into to; to keeps its label. */
+static void figures_copy(struct flow_figures *to, const struct flow_figures *from)
+{
+    char label[sizeof to->label];
+    memcpy(label, to->label, sizeof label);
+    *to = *from;
+    memcpy(to->label, label, sizeof label);
+}
+
+/* flow_scope names the figures of an alliance or platform over the periods
+ * of out (their count and dates) for the memo (64-bit FNV-1a). */
+static int64_t flow_scope(int64_t alliance_key, int64_t platform_key, const struct flow *out)
+{
+    char text[160];
+    snprintf(text, sizeof text, "%lld/%lld/%d/%s/%s", (long long)alliance_key,
+             (long long)platform_key, out->count, out->total.from, out->total.to);
+    uint64_t h = 14695981039346656037u;
+    for (const char *p = text; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211u;
+    return (int64_t)h;
+}
+
 enum status flow_figures(struct ctx *c, int64_t alliance_key, int64_t platform_key,
                          const char *period, int count, const char *until, struct flow *out)
 {
@@ -232,6 +254,25 @@ enum status flow_figures(struct ctx *c, int64_t alliance_key, int64_t platform_k
     snprintf(out->total.label, sizeof out->total.label, "%s", _("Total"));
     snprintf(out->total.from, sizeof out->total.from, "%s", out->periods[0].from);
     snprintf(out->total.to, sizeof out->total.to, "%s", out->periods[count - 1].to);
+    /* The counts read every share and application of the alliance (the
+     * alliance page shows them): kept per viewer until the data change or the
+     * hour turns. The labels stay those just written, in the reader's words. */
+    static const char memo[] = "flow figures";
+    int64_t scope = flow_scope(alliance_key, platform_key, out);
+    struct flow *kept = arena_alloc(c->arena, sizeof *kept);
+    if (store_memo_get(c, memo, scope, kept, sizeof *kept)) {
+        for (int i = 0; i < count; i++)
+            figures_copy(&out->periods[i], &kept->periods[i]);
+        figures_copy(&out->total, &kept->total);
+        return STATUS_OK;
+    }
     enum status s = count_shares(c, alliance_key, platform_key, out);
-    return s == STATUS_OK ? count_applications(c, alliance_key, platform_key, out) : s;
+    if (s == STATUS_OK)
+        s = count_applications(c, alliance_key, platform_key, out);
+    if (s == STATUS_OK) {
+        *kept = *out;
+        kept->period = NULL;
+        store_memo_put(c, memo, scope, kept, sizeof *kept);
+    }
+    return s;
 }

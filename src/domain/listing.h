@@ -21,6 +21,7 @@ struct listing {
     const char *sort;  /* a sort key of the noun; unknown keys fall back to its default */
     bool descending;   /* reverse the sort */
     const char *query; /* free text matched against names, or NULL */
+    bool count_only;   /* the total alone: no row of the page is read (figures) */
 };
 
 /* listing_default fills a listing with the first page, default order. */

@@ -44,6 +44,12 @@
     "LEFT JOIN person au ON au.key = d.author_key AND " DOCUMENT_ATTRIBUTED " "                    \
     "LEFT JOIN file f ON f.key = d.file_key "
 
+/* What a count needs of DOCUMENT_FROM: the joins its conditions read (the level,
+ * the author and the rest only name things on a page). */
+#define DOCUMENT_COUNTED                                                                           \
+    "FROM document d JOIN platform p ON p.key = d.platform_key JOIN alliance a ON a.key = "        \
+    "p.alliance_key "
+
 static void document_row(struct ctx *c, struct db_stmt *st, void *item)
 {
     struct document *d = item;
@@ -133,7 +139,7 @@ enum status store_document_list(struct ctx *c, const struct document_filter *f,
         row_all(c, st, limit, sizeof *out->items, document_row, &out->items, &out->count);
     if (s != STATUS_OK)
         return s;
-    out->total = row_query_count(&q, DOCUMENT_FROM);
+    out->total = row_query_count(&q, DOCUMENT_COUNTED);
     return STATUS_OK;
 }
 

@@ -25,6 +25,12 @@
     "LEFT JOIN alliance_level lv ON lv.alliance_key = p.alliance_key AND lv.depth = p.depth "      \
     "LEFT JOIN person au ON au.key = e.author_key AND " ENTRY_ATTRIBUTED " "
 
+/* What a count needs of ENTRY_FROM: the joins its conditions read (the level,
+ * the author and the rest only name things on a page). */
+#define ENTRY_COUNTED                                                                              \
+    "FROM entry e JOIN platform p ON p.key = e.platform_key JOIN alliance a ON a.key = "           \
+    "p.alliance_key "
+
 static void entry_row(struct ctx *c, struct db_stmt *st, void *item)
 {
     struct entry *e = item;
@@ -115,7 +121,7 @@ enum status store_entry_list(struct ctx *c, const struct entry_filter *f, const 
     enum status s = row_all(c, st, limit, sizeof *out->items, entry_row, &out->items, &out->count);
     if (s != STATUS_OK)
         return s;
-    out->total = row_query_count(&q, ENTRY_FROM);
+    out->total = row_query_count(&q, ENTRY_COUNTED);
     return STATUS_OK;
 }
 

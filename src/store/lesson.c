@@ -26,6 +26,12 @@
     "LEFT JOIN alliance_level lv ON lv.alliance_key = p.alliance_key AND lv.depth = p.depth "      \
     "LEFT JOIN person au ON au.key = ls.author_key AND " LESSON_ATTRIBUTED " "
 
+/* What a count needs of LESSON_FROM: the joins its conditions read (the level,
+ * the author and the rest only name things on a page). */
+#define LESSON_COUNTED                                                                             \
+    "FROM lesson ls JOIN platform p ON p.key = ls.platform_key JOIN alliance a ON a.key = "        \
+    "p.alliance_key "
+
 static void lesson_row(struct ctx *c, struct db_stmt *st, void *item)
 {
     struct lesson *ls = item;
@@ -132,7 +138,7 @@ enum status store_lesson_list(struct ctx *c, const struct lesson_filter *f, cons
     enum status s = row_all(c, st, limit, sizeof *out->items, lesson_row, &out->items, &out->count);
     if (s != STATUS_OK)
         return s;
-    out->total = row_query_count(&q, LESSON_FROM);
+    out->total = row_query_count(&q, LESSON_COUNTED);
     return STATUS_OK;
 }
 

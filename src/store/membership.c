@@ -4,6 +4,7 @@
 #include "core/arena.h"
 #include "core/id.h"
 #include "store/row.h"
+#include "store/schema.h"
 #include "store/store.h"
 
 #define MEMBERSHIP_COLUMNS                                                                         \
@@ -19,11 +20,8 @@
     "LEFT JOIN person pe ON pe.key = m.person_key "                                                \
     "LEFT JOIN organisation o ON o.key = coalesce(m.organisation_key, pe.organisation_key) "
 
-#define ROLE_RANK                                                                                  \
-    "CASE m.role WHEN 'convenor' THEN 0 WHEN 'facilitator' THEN 1 WHEN 'documenter' THEN 2 "       \
-    "WHEN 'member' THEN 3 ELSE 4 END"
-
-#define MEMBER_NAME "lower(coalesce(pe.name, o.name))"
+#define ROLE_RANK   MEMBERSHIP_ROLE_RANK("m.role")
+#define MEMBER_NAME "m.sort_name"
 
 static void membership_row(struct ctx *c, struct db_stmt *st, void *item)
 {
@@ -120,11 +118,30 @@ enum status store_membership_insert(struct ctx *c, struct membership *m)
     db_bind_text(st, 11, now);
     db_bind_text(st, 12, now);
     enum status s = row_insert(c, st, &m->key);
+    if (s == STATUS_OK)
+        s = store_membership_sort_names(c, MEMBERSHIP_OF_KEY, m->key);
     if (s != STATUS_OK)
         return s;
     m->id = arena_strdup(c->arena, id);
     m->created_at = m->updated_at = arena_strdup(c->arena, now);
     return STATUS_OK;
+}
+
+enum status store_membership_sort_names(struct ctx *c, enum membership_of of, int64_t key)
+{
+    static const char *const sql[] = {
+        [MEMBERSHIP_OF_KEY] =
+            "UPDATE membership SET sort_name = " MEMBERSHIP_SORT_NAME " WHERE key = ?",
+        [MEMBERSHIP_OF_PERSON] =
+            "UPDATE membership SET sort_name = " MEMBERSHIP_SORT_NAME " WHERE person_key = ?",
+        [MEMBERSHIP_OF_ORGANISATION] =
+            "UPDATE membership SET sort_name = " MEMBERSHIP_SORT_NAME " WHERE organisation_key = ?",
+        [MEMBERSHIP_OF_ALL] =
+            "UPDATE membership SET sort_name = " MEMBERSHIP_SORT_NAME " WHERE ? = 0",
+    };
+    struct db_stmt *st = db_prepare(c->db, sql[of]);
+    db_bind_int(st, 1, of == MEMBERSHIP_OF_ALL ? 0 : key);
+    return row_write(c, st);
 }
 
 enum status store_membership_update(struct ctx *c, struct membership *m)

@@ -119,6 +119,8 @@ enum status store_organisation_update(struct ctx *c, struct organisation *o)
     db_bind_int(st, 6, o->key);
     enum status s = row_write(c, st);
     if (s == STATUS_OK)
+        s = store_membership_sort_names(c, MEMBERSHIP_OF_ORGANISATION, o->key);
+    if (s == STATUS_OK)
         o->updated_at = arena_strdup(c->arena, now);
     return s;
 }

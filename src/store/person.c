@@ -124,6 +124,8 @@ enum status store_person_update(struct ctx *c, struct person *pe)
     db_bind_int(st, 7, pe->key);
     enum status s = row_write(c, st);
     if (s == STATUS_OK)
+        s = store_membership_sort_names(c, MEMBERSHIP_OF_PERSON, pe->key);
+    if (s == STATUS_OK)
         pe->updated_at = arena_strdup(c->arena, now);
     return s;
 }

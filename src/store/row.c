@@ -62,6 +62,8 @@ const char *row_order(const struct row_sort *sorts, const struct listing *l)
 
 int64_t row_limit(const struct listing *l)
 {
+    if (l->count_only)
+        return 0; /* row_all reads none */
     if (l->limit < 1)
         return LISTING_DEFAULT_LIMIT;
     return l->limit > LISTING_MAX_LIMIT ? LISTING_MAX_LIMIT : l->limit;

@@ -37,7 +37,8 @@ struct row_sort {
  * {NULL} row; the first row is the default. */
 const char *row_order(const struct row_sort *sorts, const struct listing *l);
 
-/* row_limit clamps a listing's limit to 1..LISTING_MAX_LIMIT. */
+/* row_limit clamps a listing's limit to 1..LISTING_MAX_LIMIT; 0 when it asks for
+ * the total alone (count_only: row_all then reads no row). */
 int64_t row_limit(const struct listing *l);
 
 /* row_count runs a prepared COUNT(*) statement whose parameters are bound. */

@@ -1096,6 +1096,22 @@ static const struct migration migrations[] = {
          "ALTER TABLE notification ADD COLUMN proposal_key INTEGER REFERENCES proposal(key) "
          "  ON DELETE CASCADE;"
          "CREATE INDEX notification_by_proposal ON notification(proposal_key);"),
+
+    /* 23: the order of a platform's members kept with them (schema.h): the
+     * name they go by, and an index of the default order. */
+    SAME("ALTER TABLE membership ADD COLUMN sort_name TEXT NOT NULL DEFAULT '';"
+         "UPDATE membership SET sort_name = " MEMBERSHIP_SORT_NAME ";"
+         "CREATE INDEX membership_in_order ON membership(platform_key, (" MEMBERSHIP_ROLE_RANK(
+             "role") "), sort_name, key);"),
+
+    /* 24: what deciding who may read a lesson, a document or a journal entry
+     * needs, in an index of each, so that counting those of an alliance reads
+     * the index and not the records (whose text runs to kilobytes). */
+    SAME("CREATE INDEX lesson_seen ON lesson(platform_key, status, visibility, author_key, "
+         "happened_on, outcome, question);"
+         "CREATE INDEX document_seen ON document(platform_key, status, visibility, author_key);"
+         "CREATE INDEX entry_seen ON entry(platform_key, status, visibility, author_key, "
+         "happened_on);"),
 };
 
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))

@@ -144,6 +144,17 @@ char *store_person_email(struct ctx *c, int64_t key);
 enum status store_membership_get(struct ctx *c, const char *id, struct membership **out);
 enum status store_membership_list(struct ctx *c, const struct membership_filter *f,
                                   const struct listing *l, struct membership_list *out);
+/* store_membership_sort_names sets the name memberships are sorted by
+ * (schema.h) from their person's or organisation's name as it is now: of one
+ * membership (by its key), of a person's, of an organisation's, or of all
+ * (after an import; key unused). */
+enum membership_of {
+    MEMBERSHIP_OF_KEY,
+    MEMBERSHIP_OF_PERSON,
+    MEMBERSHIP_OF_ORGANISATION,
+    MEMBERSHIP_OF_ALL,
+};
+enum status store_membership_sort_names(struct ctx *c, enum membership_of of, int64_t key);
 enum status store_membership_insert(struct ctx *c, struct membership *m);
 enum status store_membership_update(struct ctx *c, struct membership *m);
 enum status store_membership_delete(struct ctx *c, const struct membership *m);

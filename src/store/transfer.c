@@ -9,6 +9,7 @@
 #include "core/str.h"
 #include "store/db.h"
 #include "store/row.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -372,6 +373,9 @@ enum status store_transfer_finish(struct ctx *c)
                                                    "(SELECT key FROM transfer_parent)"));
     if (s == STATUS_OK)
         s = row_write(c, db_prepare(c->db, "DELETE FROM transfer_parent"));
+    /* The order of members is not moved: it is made again from the names. */
+    if (s == STATUS_OK)
+        s = store_membership_sort_names(c, MEMBERSHIP_OF_ALL, 0);
     for (int i = 0; s == STATUS_OK && i < TABLE_COUNT; i++)
         if (strcmp(tables[i].columns[0].name, "key") == 0 &&
             db_reset_keys(c->db, tables[i].name) != 0)
