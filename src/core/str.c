@@ -213,3 +213,11 @@ bool str_equal_const_time(const char *a, const char *b)
         diff |= (unsigned char)(a[i] ^ b[i]);
     return diff == 0;
 }
+
+uint64_t str_hash(uint64_t h, const void *bytes, size_t n)
+{
+    const unsigned char *p = bytes;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 1099511628211u;
+    return h;
+}

@@ -63,4 +63,9 @@ bool str_starts_with(const char *s, const char *prefix);
  * their lengths, for secrets such as tokens. */
 bool str_equal_const_time(const char *a, const char *b);
 
+/* str_hash folds n bytes into h and returns it (64-bit FNV-1a): start from
+ * STR_HASH_START. For keys of memos, not for secrets. */
+#define STR_HASH_START 14695981039346656037u
+uint64_t str_hash(uint64_t h, const void *bytes, size_t n);
+
 #endif

@@ -216,10 +216,7 @@ static int64_t flow_scope(int64_t alliance_key, int64_t platform_key, const stru
     char text[160];
     snprintf(text, sizeof text, "%lld/%lld/%d/%s/%s", (long long)alliance_key,
              (long long)platform_key, out->count, out->total.from, out->total.to);
-    uint64_t h = 14695981039346656037u;
-    for (const char *p = text; *p; p++)
-        h = (h ^ (unsigned char)*p) * 1099511628211u;
-    return (int64_t)h;
+    return (int64_t)str_hash(STR_HASH_START, text, strlen(text));
 }
 
 enum status flow_figures(struct ctx *c, int64_t alliance_key, int64_t platform_key,

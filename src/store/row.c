@@ -207,30 +207,21 @@ struct db_stmt *row_query_page(struct row_query *q, const char *head, const char
     return st;
 }
 
-/* hash_bytes folds n bytes into h (64-bit FNV-1a). */
-static uint64_t hash_bytes(uint64_t h, const void *bytes, size_t n)
-{
-    const unsigned char *p = bytes;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ p[i]) * 1099511628211u;
-    return h;
-}
-
 /* count_key names a count by its statement and every value bound to it (the
  * viewer included), for the memo. */
 static int64_t count_key(const struct row_query *q, const char *sql)
 {
-    uint64_t h = hash_bytes(14695981039346656037u, sql, strlen(sql) + 1);
+    uint64_t h = str_hash(STR_HASH_START, sql, strlen(sql) + 1);
     if (q->viewer) {
         int64_t viewer[2] = {q->c->viewer->person_key, q->c->viewer->admin ? 1 : 0};
-        h = hash_bytes(h, viewer, sizeof viewer);
+        h = str_hash(h, viewer, sizeof viewer);
     }
     for (int i = 0; i < q->count; i++) {
         if (q->binds[i].text)
-            h = hash_bytes(h, q->binds[i].text, strlen(q->binds[i].text) + 1);
+            h = str_hash(h, q->binds[i].text, strlen(q->binds[i].text) + 1);
         else
-            h = hash_bytes(h, &q->binds[i].integer, sizeof q->binds[i].integer);
-        h = hash_bytes(h, q->binds[i].text ? "t" : "i", 1);
+            h = str_hash(h, &q->binds[i].integer, sizeof q->binds[i].integer);
+        h = str_hash(h, q->binds[i].text ? "t" : "i", 1);
     }
     return (int64_t)h;
 }

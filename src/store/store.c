@@ -4,6 +4,7 @@
  */
 #include "store/store.h"
 
+#include "core/str.h"
 #include "store/row.h"
 
 #include <time.h>
@@ -14,12 +15,7 @@ static int64_t memo_key(struct ctx *c, int64_t scope)
 {
     int64_t parts[4] = {scope, c->viewer->person_key, c->viewer->admin ? 1 : 0,
                         (int64_t)(time(NULL) / 3600)};
-    uint64_t h = 14695981039346656037u;
-    const unsigned char *p = (const unsigned char *)parts;
-    for (size_t i = 0; i < sizeof parts; i++) {
-        h ^= p[i];
-        h *= 1099511628211u;
-    }
+    uint64_t h = str_hash(STR_HASH_START, parts, sizeof parts);
     return (int64_t)h;
 }
 

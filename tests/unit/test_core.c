@@ -185,12 +185,24 @@ static void dates_read_as_people_write_them(void **state)
     assert_int_equal(clock_parse_iso("2026-11-23 11:40:00", &t), -1);
 }
 
+/* The hash of the memos' keys is FNV-1a (64 bits), here checked against the
+ * published values. */
+static void str_hash_is_fnv1a(void **state)
+{
+    (void)state;
+    assert_true(str_hash(STR_HASH_START, "", 0) == 0xcbf29ce484222325u);
+    assert_true(str_hash(STR_HASH_START, "a", 1) == 0xaf63dc4c8601ec8cu);
+    assert_true(str_hash(str_hash(STR_HASH_START, "fo", 2), "obar", 4) ==
+                str_hash(STR_HASH_START, "foobar", 6));
+}
+
 int main(void)
 {
     if (sodium_init() < 0)
         return 1;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(arena_gives_zeroed_aligned_memory_and_frees_it_at_once),
+        cmocka_unit_test(str_hash_is_fnv1a),
         cmocka_unit_test(buf_refuses_writes_past_its_cap),
         cmocka_unit_test(utf8_validation_refuses_bad_sequences_and_controls),
         cmocka_unit_test(integers_parse_strictly),
