@@ -10,7 +10,7 @@
 struct db;
 
 /* The order a platform's members are listed in by default (role, then name),
- * kept in the table so that an index gives a page of it (migration 21): at a
+ * kept in the table so that an index gives a page of it (migration 23): at a
  * million records, sorting the 11,588 members of the biggest platform on every
  * request made its page answer in 80-120 ms. MEMBERSHIP_SORT_NAME is the name
  * a member goes by, in lower case (its person's, else its organisation's), as

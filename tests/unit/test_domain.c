@@ -464,7 +464,7 @@ static void names_in_order(struct ctx *c, struct platform *pl, char *names, size
 
 /* Issue 10: the platform page sorted every member of the platform on every
  * request (11,588 at a million records: 80-120 ms). The order is kept in the
- * table (migration 21) and follows renames of people and organisations. */
+ * table (migration 23) and follows renames of people and organisations. */
 static void members_are_listed_by_role_then_name_through_renames(void **state)
 {
     struct fixture *f = *state;
@@ -537,7 +537,7 @@ static bool plan_uses(struct db *db, const char *sql, const char *index)
 /* Issue 10: counting the lessons, documents and journal entries of an
  * alliance as a reader may see them read every record (kilobytes of text
  * each): 250-300 ms a count at a million records. What the rule of
- * visibility reads is in an index of each (migration 22). */
+ * visibility reads is in an index of each (migration 24). */
 static void who_may_read_an_item_is_counted_from_an_index(void **state)
 {
     struct fixture *f = *state;
