@@ -2,15 +2,18 @@
  * demo_discussions.c — the demo's conversations (demo_discussions.h).
  */
 #include "cli/demo_discussions.h"
+#include "cli/demo_shares.h"
 
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/str.h"
 #include "domain/discussion.h"
+#include "domain/event.h"
 #include "domain/lesson.h"
 #include "domain/person.h"
 #include "domain/rights.h"
+#include "domain/share.h"
 #include "store/discussion.h"
 #include "store/store.h"
 
@@ -144,7 +147,40 @@ static const struct demo_reply caretakers[] = {
      NULL, NULL, NULL},
 };
 
+#define ESI      "esi.quansah@example.org"
+#define NII      "nii.tetteh@example.gov.gh"
+#define NATIONAL "National platform quarterly meeting: repairs and monitoring"
+
+static const struct demo_reply national_minutes[] = {
+    {ESI, 190 * 24, 0,
+     "The minutes are up. The proposal on days-to-repair comes to the July meeting: please add "
+     "what your region already measures.",
+     NULL, NULL, NULL},
+    {GRACE, 189 * 24, 1,
+     "The Upper East has logged every repair since 2024. We can share the spreadsheet with the "
+     "other regions.",
+     NULL, NULL, NULL},
+    {NII, 188 * 24, 2, "Good. @[Grace Adongo], please bring it to the July meeting.", NULL, NULL,
+     NULL},
+};
+
+static const struct demo_reply minutes_sent_down[] = {
+    {GRACE, 195 * 24, 0,
+     "Thank you for sending the minutes down. Do you want the figures of each district, or "
+     "only the region's?",
+     NULL, NULL, NULL},
+    {ESI, 194 * 24, 1,
+     "Each district's, please: the Ministry wants to see where repairs take longest.", NULL, NULL,
+     NULL},
+    {PATIENCE, 193 * 24, 0, "I will collect the five district logs before the regional meeting.",
+     NULL, NULL, NULL},
+};
+
 const struct demo_thread demo_threads[] = {
+    {"event", NATIONAL, NULL, NULL, national_minutes,
+     sizeof national_minutes / sizeof national_minutes[0]},
+    {"share", NATIONAL, "uer", NULL, minutes_sent_down,
+     sizeof minutes_sent_down / sizeof minutes_sent_down[0]},
     {"lesson", "A revolving stock of spare parts cut repair times", NULL, NULL, spare_parts,
      sizeof spare_parts / sizeof spare_parts[0]},
     {"lesson", "Taking the Bolgatanga spare-parts store to four more districts", NULL, NULL,
@@ -193,20 +229,27 @@ static char *hours_ago(struct ctx *c, int hours)
     return arena_strdup(c->arena, out);
 }
 
-/* lesson_titled finds the id of the demo lesson whose title starts so. */
-static const char *lesson_titled(struct ctx *c, const char *title)
+/* item_titled finds the item a thread is on: a lesson or an event by the
+ * start of its title; a share by its event's title and its receiver
+ * (platform_key). */
+static const char *item_titled(struct ctx *c, const struct demo_thread *t, demo_lookup lookup,
+                               const void *platforms)
 {
+    if (str_eq(t->kind, "lesson"))
+        return demo_item_id(c, "lesson", t->title);
+    const char *event_id = demo_item_id(c, "event", t->title);
+    if (!event_id || str_eq(t->kind, "event"))
+        return event_id;
+    struct share_item item;
+    if (share_item_find(c, "event", event_id, &item) != STATUS_OK)
+        return NULL;
     struct listing l;
     listing_default(&l);
-    l.limit = 20;
-    l.query = title;
-    struct lesson_filter f = {.depth = -1};
-    struct lesson_list list;
-    if (lesson_list(c, &f, &l, &list) == STATUS_OK)
-        for (int i = 0; i < list.count; i++)
-            if (str_starts_with(list.items[i].title, title))
-                return list.items[i].id;
-    return NULL;
+    struct share_filter f = {.to_key = store_platform_key(c, lookup(platforms, t->platform_key)),
+                             .kind = "event",
+                             .item_key = item.key};
+    struct share_list list;
+    return share_list(c, &f, &l, &list) == STATUS_OK && list.count ? list.items[0].id : NULL;
 }
 
 /* reply_one adds reply i of thread t (the thread made by its first reply). */
@@ -228,9 +271,9 @@ static int reply_one(struct ctx *c, const struct demo_thread *t, size_t i, demo_
     if (i > 0) {
         const char *quote = dr->quote ? made[dr->quote - 1]->id : NULL;
         s = reply_create(c, *d, dr->body, quote, &p, &made[i]);
-    } else if (str_eq(t->kind, "lesson")) {
-        const char *id = lesson_titled(c, t->title);
-        s = id ? discussion_start_on_item(c, "lesson", id, dr->body, &p, d) : STATUS_NOT_FOUND;
+    } else if (!str_eq(t->kind, "platform")) {
+        const char *id = item_titled(c, t, lookup, platforms);
+        s = id ? discussion_start_on_item(c, t->kind, id, dr->body, &p, d) : STATUS_NOT_FOUND;
     } else {
         struct discussion fresh = {.title = (char *)t->title, .visibility = (char *)t->visibility};
         s = discussion_start(c, &fresh, lookup(platforms, t->platform_key), dr->body, &p);

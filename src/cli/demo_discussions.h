@@ -1,6 +1,8 @@
 /*
  * demo_discussions.h — conversations of the demo (seed 003: trust grows
  * through conversation): lively threads on lessons of the Upper East region,
+ * on the national platform's quarterly meeting and on the share of its
+ * minutes to the Upper East,
  * a stand-alone thread of the regional platform, with quotes, an edited reply,
  * a reply hidden by a facilitator with its reason, and mentions of each demo
  * sign-in, so that everyone who signs in to the demo has notifications.
@@ -28,8 +30,10 @@ struct demo_reply {
     const char *hide_reason; /* when hidden */
 };
 
-/* A thread: on the lesson whose title starts with title (kind "lesson"), or
- * stand-alone on a platform (kind "platform": title, visibility). */
+/* A thread: on the lesson or event whose title starts with title (kind
+ * "lesson", "event"), on the share of that event to the platform
+ * platform_key (kind "share"), or stand-alone on a platform (kind
+ * "platform": title, visibility). */
 struct demo_thread {
     const char *kind;
     const char *title;

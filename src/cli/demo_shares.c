@@ -5,7 +5,9 @@
  * regions and districts, across to the Centre-Est of Burkina Faso), open
  * defecation coming back (Tamale to the national ODF protocol, and back down
  * to the Upper East districts, where Bongo applies it), and repair
- * money (Yendi's failure, shared without naming its author); and a few
+ * money (Yendi's failure, shared without naming its author); the minutes
+ * of the national platform's quarterly meeting, down to the regions and
+ * from the Upper East on to its districts, with their responses; and a few
  * across between peers. The people and events are invented; every address
  * is under example.org or this site.
  */
@@ -19,6 +21,7 @@
 #include "domain/application.h"
 #include "domain/document.h"
 #include "domain/entry.h"
+#include "domain/event.h"
 #include "domain/lesson.h"
 #include "domain/person.h"
 #include "domain/platform.h"
@@ -42,6 +45,7 @@
 #define ELEVEN      "Eleven communities back at the river while pumps wait for parts"
 #define WSMT        "WSMTs send their monthly report by phone for the first time"
 #define EVENT       "Regional learning event on spare parts supply, Bolgatanga"
+#define NATIONAL    "National platform quarterly meeting: repairs and monitoring"
 
 const struct demo_share demo_shares[] = {
     /* Spare parts: a district's failure goes up, and comes back as a rule. */
@@ -88,6 +92,16 @@ const struct demo_share demo_shares[] = {
     {"lesson", TREASURER, "ner", "nat", "abdulai.fuseini@example.gov.gh",
      "A failure worth knowing nationally: savings groups need a bank, not a tin box.",
      true, 60},
+
+    /* The minutes of the national meeting: down to the regions, and from the
+     * Upper East on to its districts. */
+    {"event", NATIONAL, "nat", "children", "esi.quansah@example.org",
+     "The minutes of our April meeting: the Ministry asks whether your repair logs could feed "
+     "the national monitoring. Please discuss them at your next platform meeting.",
+     false, 200},
+    {"event", NATIONAL, "uer", "children", "grace.adongo@example.gov.gh",
+     "The national platform wants to know how long repairs take in each district: please read "
+     "the minutes and bring your repair log to the regional meeting.", false, 190},
 
     /* Across, between peers. */
     {"lesson", RAIN, "vor-keta", "uer-bolga", "selorm.dotse@example.org",
@@ -140,6 +154,14 @@ const struct demo_share_response demo_share_responses[] = {
     {RAIN, "uer-bolga", "comfort.ayine@example.gov.gh", "not_relevant", 9,
      "Groundwater in Bolgatanga is fresh; our schools' problem is the distance to the water "
      "point, not salt.", ""},
+    {NATIONAL, "uer", "grace.adongo@example.gov.gh", "discussed", 6,
+     "Read at the regional platform: the districts will bring their repair logs.",
+     "https://example.org/upper-east-platform/repair-logs-minutes"},
+    {NATIONAL, "ner", "mariama.iddrisu@example.org", "acknowledged", 9, "", ""},
+    {NATIONAL, "uer-bongo", "agnes.atule@example.gov.gh", "adopted", 15,
+     "Bongo now records the days to repair of every handpump in its monthly log.",
+     "https://example.org/bongo-district/repair-log"},
+    {NATIONAL, "uer-bolga", "comfort.ayine@example.gov.gh", "acknowledged", 4, "", ""},
     /* Konongo's share to Bongo waits, flagged; Navrongo's to Ho waits too. */
 };
 
@@ -186,9 +208,7 @@ const size_t demo_application_count = sizeof demo_applications / sizeof demo_app
 
 /* clang-format on */
 
-/* item_find finds a demo item by its kind and the start of its title. */
-static enum status item_find(struct ctx *c, const char *kind, const char *title,
-                             struct share_item *out)
+const char *demo_item_id(struct ctx *c, const char *kind, const char *title)
 {
     struct listing l;
     listing_default(&l);
@@ -209,6 +229,13 @@ static enum status item_find(struct ctx *c, const char *kind, const char *title,
             for (int i = 0; i < list.count && !id; i++)
                 if (str_starts_with(list.items[i].title, title))
                     id = list.items[i].id;
+    } else if (str_eq(kind, "event")) {
+        struct event_filter f = {0};
+        struct event_list list;
+        if (event_list(c, &f, &l, &list) == STATUS_OK)
+            for (int i = 0; i < list.count && !id; i++)
+                if (str_starts_with(list.items[i].title, title))
+                    id = list.items[i].id;
     } else {
         struct document_filter f = {0};
         struct document_list list;
@@ -217,6 +244,14 @@ static enum status item_find(struct ctx *c, const char *kind, const char *title,
                 if (str_starts_with(list.items[i].title, title))
                     id = list.items[i].id;
     }
+    return id;
+}
+
+/* item_find finds a demo item by its kind and the start of its title. */
+static enum status item_find(struct ctx *c, const char *kind, const char *title,
+                             struct share_item *out)
+{
+    const char *id = demo_item_id(c, kind, title);
     return id ? share_item_find(c, kind, id, out) : STATUS_NOT_FOUND;
 }
 
@@ -325,6 +360,8 @@ static int respond_one(struct ctx *c, const struct demo_share_response *d, demo_
         s = item_find(c, "entry", d->title, &item);
     if (s != STATUS_OK)
         s = item_find(c, "document", d->title, &item);
+    if (s != STATUS_OK)
+        s = item_find(c, "event", d->title, &item);
     if (s != STATUS_OK)
         return demo_fail("find", d->title, s, NULL);
     struct viewer responder;

@@ -19,7 +19,7 @@
  * person who may share on the sending platform, days_ago days before the
  * demo is loaded. The item is named by its kind and the start of its title. */
 struct demo_share {
-    const char *kind; /* lesson, entry, document */
+    const char *kind; /* lesson, entry, document, event */
     const char *title;
     const char *from_key; /* demo platform keys */
     const char *to_key;   /* or "children" */
@@ -64,6 +64,11 @@ extern const struct demo_application demo_applications[];
 extern const size_t demo_application_count;
 
 struct ctx;
+
+/* demo_item_id is the id of the demo item of a kind (lesson, entry,
+ * document, event) whose title starts with title, as the viewer of c may
+ * read it; NULL when there is none (arena). */
+const char *demo_item_id(struct ctx *c, const char *kind, const char *title);
 
 /* demo_shares_load makes each demo share, response and application through
  * the domain calls, as the people of the demo (their roles checked here),

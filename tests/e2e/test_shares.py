@@ -1141,6 +1141,36 @@ def test_learning_questions_are_shared_and_discussed():
     assert (r.status, field_of(r)) == (400, "question"), r.text
 
 
+def test_demo_shares_the_national_minutes_down_and_talks_about_them():
+    """The demo (issue 6, issue 12): the national platform's quarterly
+    meeting is shared down to the regions and on from the Upper East to its
+    districts, with responses at both levels; its thread and the thread of
+    the share to the Upper East are there, the second read by the Upper
+    East's convenor and not by a district member, whose platform received
+    the minutes from the region."""
+    with Server(demo=True) as s:
+        grace = s.web_client("grace.adongo@example.gov.gh")
+        juliana = s.web_client("juliana.ayeebo@example.net")
+        events = ok(s.get(API + "/events?limit=200"))
+        ev = next(e for e in events["items"] if e["title"].startswith(
+            "National platform quarterly meeting: repairs"))
+        shares = ok(s.get(API + "/shares?limit=200&kind=event&item=" + ev["id"]))["items"]
+        levels = {(sh["direction"], sh["response"]) for sh in shares}
+        assert len(shares) >= 6 and ("down", "adopted") in levels and \
+            ("down", "discussed") in levels, shares
+        to_uer = next(sh for sh in shares if sh["response"] == "discussed")
+        threads = ok(s.get(API + "/discussions?share=" + to_uer["id"]))["items"]
+        assert threads and threads[0]["reply_count"] >= 3, threads
+        assert ok(s.get(API + "/discussions?event=" + ev["id"]))["items"][0]["reply_count"] >= 3
+        page = grace.get("/shares/" + to_uer["id"])
+        assert page.status == 200 and "/discussions/" + threads[0]["id"] in page.text
+        assert grace.get("/discussions/" + threads[0]["id"]).status == 200
+        assert juliana.get("/discussions/" + threads[0]["id"]).status == 404
+        assert juliana.get("/events/" + ev["id"]).status == 200
+        inbox = grace.get("/platforms/%s/inbox" % to_uer["to"]).text
+        assert ev["title"] in inbox
+
+
 def test_new_pages_are_valid_html():
     """html-validate on the share form (with errors), a share's page with the
     respond form (with errors), the withdraw confirmation, the inbox and the
@@ -1241,6 +1271,7 @@ def main():
              test_share_and_respond_through_the_forms,
              test_event_minutes_shared_like_the_other_kinds,
              test_learning_questions_are_shared_and_discussed,
+             test_demo_shares_the_national_minutes_down_and_talks_about_them,
              test_new_pages_are_valid_html,
              test_audit_trail_records_sharing,
              test_export_and_import_carry_the_shares])
