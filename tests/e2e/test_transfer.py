@@ -32,6 +32,15 @@ def test_export_import_export_gives_the_same_file_and_the_copy_works():
         first = export_of(s.data_dir, os.path.join(tmp, "one.jsonl"))
         header = json.loads(first.splitlines()[0])
         assert header["format"] == "alliance" and header["records"] == len(first.splitlines()) - 1
+        # The demo's proposals go with it, and the decision of a platform that
+        # records one's outcome keeps its platform and proposal (its event_key
+        # is null, which the export's list of columns did not allow).
+        lines = [json.loads(line) for line in first.splitlines()[1:]]
+        kinds = {line.get("record") for line in lines}
+        assert {"proposal", "proposal_option", "proposal_answer", "decision"} <= kinds, kinds
+        assert any(line["record"] == "decision" and line["event_key"] is None
+                   and line["platform_key"] and line["proposal_key"] for line in lines), \
+            "no decision of a platform in the export"
         # Into SQLite (a plain data directory, whatever the suite's engine).
         copy = os.path.join(tmp, "copy")
         done = alliance("import", "--data", copy, os.path.join(tmp, "one.jsonl"))
