@@ -162,13 +162,18 @@ static bool is_member(struct ctx *c, int64_t platform_key, int64_t person_key)
     return false;
 }
 
-bool proposal_participant(struct ctx *c, const struct discussion *d, int64_t person_key)
+/* reads_thread: may person_key read the thread? */
+static bool reads_thread(struct ctx *c, const struct discussion *d, int64_t person_key)
 {
-    if (!person_key || !is_member(c, d->platform_key, person_key))
-        return false;
     struct viewer as = {.person_key = person_key};
     struct ctx them = {.db = c->db, .arena = c->arena, .viewer = &as};
     return store_discussion_readable(&them, d->key);
+}
+
+bool proposal_participant(struct ctx *c, const struct discussion *d, int64_t person_key)
+{
+    return person_key && is_member(c, d->platform_key, person_key) &&
+           reads_thread(c, d, person_key);
 }
 
 bool proposal_results_shown(const struct proposal *p)
@@ -271,12 +276,9 @@ static int participants(struct ctx *c, const struct discussion *d, int64_t *keys
 {
     int64_t people[PROPOSAL_PEOPLE_MAX];
     int n = store_platform_people(c, d->platform_key, people, PROPOSAL_PEOPLE_MAX), kept = 0;
-    for (int i = 0; i < n && kept < max; i++) {
-        struct viewer as = {.person_key = people[i]};
-        struct ctx them = {.db = c->db, .arena = c->arena, .viewer = &as};
-        if (store_discussion_readable(&them, d->key))
+    for (int i = 0; i < n && kept < max; i++)
+        if (reads_thread(c, d, people[i]))
             keys[kept++] = people[i];
-    }
     return kept;
 }
 
@@ -426,9 +428,10 @@ enum status proposal_waiting(struct ctx *c, const struct discussion *d, const st
         return s;
     out->items = arena_array(c->arena, (size_t)members.count + 1, sizeof *out->items);
     out->count = 0;
+    /* Members all: whether each may read the thread is what remains. */
     for (int i = 0; i < members.count; i++) {
         struct proposal_person *m = &members.items[i];
-        if (!store_proposal_answered(c, p->key, m->key) && proposal_participant(c, d, m->key))
+        if (!store_proposal_answered(c, p->key, m->key) && reads_thread(c, d, m->key))
             out->items[out->count++] = *m;
     }
     return STATUS_OK;
