@@ -297,12 +297,28 @@ static const struct transfer_table tables[] = {
      8,
      {I("key"), T("id"), IN("event_key"), T("text"), T("created_at"), T("updated_at"),
       IN("platform_key"), IN("proposal_key")}},
+    /* A notification with what it is about (a proposal, an enquiry, an action
+     * item too), how its person chose to hear of it and when it went out by
+     * email: so that the copy neither mails again what went nor forgets what
+     * waits for a digest. */
     {"notification",
      "key",
-     10,
+     15,
      {I("key"), T("id"), I("person_key"), T("kind"), IN("actor_key"), IN("discussion_key"),
-      IN("reply_key"), IN("share_key"), T("created_at"), TN("read_at")}},
+      IN("reply_key"), IN("share_key"), T("created_at"), TN("read_at"), IN("enquiry_key"),
+      IN("action_item_key"), T("delivery"), TN("mailed_at"), IN("proposal_key")}},
     {"notification_preference", "person_key, kind", 3, {I("person_key"), T("kind"), T("delivery")}},
+    /* The mail queue goes too: messages still queued are sent by the copy,
+     * and those sent or failed stay on /admin/mail. It holds no secret (a
+     * message's unsubscribe address is made afresh at each attempt); the
+     * unsubscribe links themselves (mail_unsubscribe, hashes of single-use
+     * links) stay behind, as the other single-use links do. */
+    {"mail",
+     "key",
+     16,
+     {I("key"), T("id"), IN("person_key"), T("address"), T("kind"), IN("notification_key"),
+      T("subject"), T("text_body"), T("html_body"), T("message_id"), T("state"), I("attempts"),
+      T("next_attempt_at"), T("last_error"), T("created_at"), TN("sent_at")}},
 };
 
 #define TABLE_COUNT ((int)(sizeof tables / sizeof tables[0]))

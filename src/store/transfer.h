@@ -2,7 +2,9 @@
  * transfer.h — the tables as they are, for export and import: which tables
  * carry the data of an installation, in an order where every reference points
  * backwards, with their columns and types. Sessions, pending single-use links
- * and sign-in counters are not data to move and are left out.
+ * (unsubscribe links of email too) and sign-in counters are not data to move
+ * and are left out; the search index and the order of members are made again
+ * from the records.
  */
 #ifndef ALLIANCE_TRANSFER_H
 #define ALLIANCE_TRANSFER_H

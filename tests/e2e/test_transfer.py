@@ -57,6 +57,100 @@ def test_export_import_export_gives_the_same_file_and_the_copy_works():
             assert c.get("/alliances/ghana-wash").status == 200
 
 
+def rows_of(query, server=None, sqlite_path=None):
+    """The rows of a query as text (PostgreSQL's psql answers text, SQLite
+    numbers), from a running server's database or from an SQLite file."""
+    if server:
+        rows = server.sql(query)
+    else:
+        import sqlite3
+        conn = sqlite3.connect(sqlite_path)
+        try:
+            rows = conn.execute(query).fetchall()
+        finally:
+            conn.close()
+    # Sorted here: the engines' collations order text differently.
+    return sorted((tuple(None if v is None else str(v) for v in row) for row in rows),
+                  key=lambda row: tuple((v is not None, v or "") for v in row))
+
+
+# What migrations 19 to 24 added that is data, column by column (text that
+# may run over lines by its length: psql answers a line a row; the same
+# file exported again, in the test above, checks every byte).
+ADDED_COLUMNS = {
+    "notification": "key, proposal_key, enquiry_key, action_item_key, delivery, mailed_at",
+    "decision": "key, event_key, platform_key, proposal_key",
+    "proposal": "key, discussion_key, process, score_min, score_max, closes_at, time_zone, "
+                "results_open, closed_at, closed_by_key, reminded_at, length(outcome)",
+    "proposal_option": "proposal_key, position, label",
+    "proposal_answer": "key, proposal_key, person_key, choice, option_position, length(reason)",
+    "proposal_score": "answer_key, position, score",
+    "question": "key, platform_key, status, visibility, raised_on",
+    "question_platform": "question_key, platform_key, position",
+    "question_link": "question_key, kind, item_key",
+    "cycle": "key, question_key, platform_key, number",
+    "cycle_step": "cycle_key, step, length(text), starts_on, ends_on",
+    "cycle_evidence": "cycle_key, step, position, label, url",
+    "mail": "key, person_key, address, kind, notification_key, subject, message_id, state, "
+            "attempts, next_attempt_at, sent_at",
+}
+
+
+def test_bug_notifications_lost_their_links_and_mail_state_in_an_import():
+    """Bug: the export left out the columns migrations 20 and 22 added to
+    notifications (proposal_key, enquiry_key, action_item_key, delivery,
+    mailed_at), so a notification lost what it was about, a notification
+    waiting for a digest was never mailed and one mailed could go again;
+    and the mail queue was left behind. Every column added by migrations 19
+    to 24 that is data holds the same rows in the copy; unsubscribe links
+    (hashes of single-use links) do not go."""
+    with Server(demo=True) as s, tempfile.TemporaryDirectory() as tmp:
+        # A notification of an action item due (the server's jobs may have
+        # made it already) waiting for a weekly digest, and a message queued
+        # about it (the demo runs without email: it has neither).
+        s.sql_write("INSERT INTO notification (id, person_key, kind, action_item_key, delivery, "
+                    "created_at) SELECT 'transfer-due', ai.owner_key, 'action_due', ai.key, "
+                    "'now', '2026-03-02T08:00:00Z' FROM action_item ai WHERE ai.owner_key IS "
+                    "NOT NULL AND NOT EXISTS (SELECT 1 FROM notification n WHERE "
+                    "n.action_item_key = ai.key AND n.person_key = ai.owner_key) "
+                    "ORDER BY ai.key LIMIT 1")
+        due = "(SELECT min(key) FROM notification WHERE kind = 'action_due')"
+        s.sql_write("UPDATE notification SET delivery = 'weekly', mailed_at = NULL WHERE key = "
+                    + due)
+        s.sql_write("INSERT INTO mail (id, person_key, address, kind, notification_key, "
+                    "message_id, state, attempts, next_attempt_at, last_error, created_at) "
+                    "SELECT 'transfer-mail', person_key, 'owner@example.org', kind, key, "
+                    "'<transfer@example.org>', 'queued', 2, '2026-03-02T09:00:00Z', "
+                    "'421 try later', '2026-03-02T08:00:00Z' FROM notification WHERE key = " + due)
+        # The demo has no score proposal: a score, as a table's row.
+        s.sql_write("INSERT INTO proposal_score (answer_key, position, score) "
+                    "SELECT min(key), 0, 4 FROM proposal_answer")
+        s.sql_write("INSERT INTO mail_unsubscribe (token_hash, mail_key, person_key, kind, "
+                    "created_at) SELECT 'secret-hash', key, person_key, kind, created_at "
+                    "FROM mail")
+        path = os.path.join(tmp, "one.jsonl")
+        text = export_of(s.data_dir, path)
+        assert "secret-hash" not in text and "mail_unsubscribe" not in text
+        copy = os.path.join(tmp, "copy")
+        done = alliance("import", "--data", copy, path)
+        assert done.returncode == 0, done.stderr
+        copy_db = os.path.join(copy, "alliance.db")
+        for table, columns in ADDED_COLUMNS.items():
+            query = "SELECT %s FROM %s" % (columns, table)
+            before = rows_of(query, server=s)
+            assert before, "the demo has no %s to check" % table
+            after = rows_of(query, sqlite_path=copy_db)
+            assert after == before, (table, [r for r in before if r not in after][:3],
+                                     [r for r in after if r not in before][:3])
+        # The demo's notifications are of every link the bug lost but the
+        # action item's, added above.
+        linked = rows_of("SELECT count(proposal_key), count(enquiry_key), count(action_item_key), "
+                         "count(mailed_at), sum(CASE WHEN delivery <> 'now' THEN 1 ELSE 0 END) "
+                         "FROM notification", sqlite_path=copy_db)[0]
+        assert all(int(n) > 0 for n in linked), linked
+        assert rows_of("SELECT count(*) FROM mail_unsubscribe", sqlite_path=copy_db) == [("0",)]
+
+
 def test_into_postgresql_and_back():
     """With the PostgreSQL server of the suite: SQLite → PostgreSQL → SQLite."""
     if not PG_DIR:
@@ -136,6 +230,7 @@ def test_an_import_fills_only_an_empty_installation():
 
 if __name__ == "__main__":
     run([test_export_import_export_gives_the_same_file_and_the_copy_works,
+         test_bug_notifications_lost_their_links_and_mail_state_in_an_import,
          test_into_postgresql_and_back,
          test_a_bad_record_stops_the_import_with_its_line_and_nothing_is_imported,
          test_an_import_fills_only_an_empty_installation])
