@@ -80,6 +80,7 @@ void api_attendance_get(struct request *r);
 void api_attendance_update(struct request *r);
 void api_attendance_delete(struct request *r);
 void api_decision_create(struct request *r);
+void api_platform_decisions(struct request *r);
 void api_decision_get(struct request *r);
 void api_decision_update(struct request *r);
 void api_decision_delete(struct request *r);

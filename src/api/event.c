@@ -19,6 +19,7 @@
 #include "core/i18n.h"
 #include "core/str.h"
 #include "domain/person.h"
+#include "domain/platform.h"
 
 #include <string.h>
 
@@ -30,11 +31,16 @@ static json_t *attendance_json(const struct attendance *a)
                      a->gender, "marginalised_group", a->marginalised_group);
 }
 
+/* decision_json: a decision of an event (platform null) or of a platform
+ * (event null). */
 static json_t *decision_json(const struct decision *d)
 {
-    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "id", d->id, "event", d->event_id, "text",
-                     d->text, "created_at", d->created_at, "updated_at", d->updated_at, "proposal",
-                     api_text_or_null(d->proposal_id));
+    json_t *doc =
+        json_pack("{s:s, s:o, s:o, s:s, s:s, s:s, s:s, s:o}", "id", d->id, "event",
+                  api_text_or_null(d->event_id), "platform", api_text_or_null(d->platform_id),
+                  "text", d->text, "taken_at", d->taken_at, "created_at", d->created_at,
+                  "updated_at", d->updated_at, "proposal", api_text_or_null(d->proposal_id));
+    return doc;
 }
 
 static json_t *action_json(const struct action_item *a)
@@ -358,6 +364,23 @@ void api_decision_create(struct request *r)
     struct decision *after;
     if (api_done(r, event_decision_find(&r->ctx, d.id, &after), NULL))
         api_created(r, "/api/v1/decisions/", after->id, decision_json(after));
+}
+
+void api_platform_decisions(struct request *r)
+{
+    struct platform *pl = NULL;
+    struct listing l;
+    if (!api_done(r, platform_find(&r->ctx, request_capture(r, 0), &pl), NULL) ||
+        api_listing(r, &l) != 0)
+        return;
+    struct decision_list list;
+    if (!api_done(r, event_decisions_of_platform(&r->ctx, pl->key, &l, &list), NULL))
+        return;
+    json_t *items = json_array();
+    for (int i = 0; i < list.count; i++)
+        json_array_append_new(items, decision_json(&list.items[i]));
+    api_list_send(r, items, list.total, &l, list.count,
+                  list.count ? list.items[list.count - 1].id : NULL);
 }
 
 static struct decision *decision_load(struct request *r)

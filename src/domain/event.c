@@ -866,7 +866,16 @@ static void decision_proposal(struct ctx *c, struct decision *d)
     struct proposal *p;
     struct discussion *thread;
     if (d->proposal_id && proposal_find(c, d->proposal_id, &p, &thread) != STATUS_OK)
-        d->proposal_id = NULL;
+        d->proposal_id = d->proposal_title = NULL;
+}
+
+enum status event_decisions_of_platform(struct ctx *c, int64_t platform_key,
+                                        const struct listing *l, struct decision_list *out)
+{
+    enum status s = store_decision_of_platform(c, platform_key, l, out);
+    for (int i = 0; s == STATUS_OK && i < out->count; i++)
+        decision_proposal(c, &out->items[i]);
+    return s;
 }
 
 enum status event_decisions(struct ctx *c, const struct event *e, struct decision_list *out)
@@ -883,7 +892,10 @@ enum status event_decision_find(struct ctx *c, const char *id, struct decision *
         return STATUS_NOT_FOUND;
     enum status s = store_decision_get(c, id, out);
     struct event *e;
-    if (s == STATUS_OK && (s = part_event(c, (*out)->event_id, &e)) == STATUS_OK)
+    /* A decision of a platform was read by its proposal's thread. */
+    if (s == STATUS_OK && (*out)->event_id)
+        s = part_event(c, (*out)->event_id, &e);
+    if (s == STATUS_OK)
         decision_proposal(c, *out);
     return s;
 }
@@ -934,6 +946,8 @@ enum status event_decision_update(struct ctx *c, struct decision *d, struct prob
     struct decision *before;
     struct event *e;
     enum status s = event_decision_find(c, d->id, &before);
+    if (s == STATUS_OK && !before->event_id)
+        return STATUS_CONFLICT;
     if (s == STATUS_OK)
         s = part_event(c, before->event_id, &e);
     if (s == STATUS_OK)
@@ -948,6 +962,8 @@ enum status event_decision_update(struct ctx *c, struct decision *d, struct prob
 
 enum status event_decision_remove(struct ctx *c, struct decision *d)
 {
+    if (!d->event_id)
+        return STATUS_CONFLICT;
     struct event *e;
     enum status s = part_event(c, d->event_id, &e);
     if (s == STATUS_OK)

@@ -146,21 +146,29 @@ struct attendance_list {
     int count;
 };
 
+/* A decision of an event, or of a platform (event_key 0, platform_key set):
+ * the outcome of a proposal recorded as the platform's (proposal.h). */
 struct decision {
     int64_t key;
     char *id;
-    int64_t event_key;
-    char *event_id;
+    int64_t event_key; /* 0: a decision of a platform */
+    char *event_id;    /* NULL for a decision of a platform */
+    char *event_title;
+    int64_t platform_key; /* a decision of a platform: the platform; else 0 */
+    char *platform_id;
     int64_t proposal_key; /* the proposal whose outcome it records (proposal.h), or 0 */
     char *proposal_id;    /* that proposal, when the reader may read its thread; else NULL */
+    char *proposal_title; /* likewise */
     char *text;           /* Markdown */
+    char *taken_at;       /* when its event started, else when it was recorded (UTC) */
     char *created_at;
     char *updated_at;
 };
 
 struct decision_list {
-    struct decision *items; /* in the order they were recorded */
+    struct decision *items; /* of an event: in the order they were recorded */
     int count;
+    int64_t total; /* of a platform: how many the viewer may read */
 };
 
 struct action_item {
@@ -341,10 +349,21 @@ enum status event_inclusion_series(struct ctx *c, int64_t platform_key, bool qua
 /* Decisions. */
 
 enum status event_decisions(struct ctx *c, const struct event *e, struct decision_list *out);
+/* event_decisions_of_platform returns a page of the decisions of a platform
+ * the viewer may read: those of its events (read as their event) and its own
+ * (read as the thread of their proposal), newest first by default (sort
+ * "taken"). */
+enum status event_decisions_of_platform(struct ctx *c, int64_t platform_key,
+                                        const struct listing *l, struct decision_list *out);
+/* event_decision_find loads a decision of an event or of a platform the viewer
+ * may read; STATUS_NOT_FOUND otherwise. */
 enum status event_decision_find(struct ctx *c, const char *id, struct decision **out);
 /* event_decision_add records a decision (text, Markdown, problems "text"). */
 enum status event_decision_add(struct ctx *c, const struct event *e, struct decision *d,
                                struct problems *p);
+/* event_decision_update and event_decision_remove change a decision of an
+ * event; a decision of a platform is its proposal's outcome and changes there
+ * (STATUS_CONFLICT). */
 enum status event_decision_update(struct ctx *c, struct decision *d, struct problems *p);
 enum status event_decision_remove(struct ctx *c, struct decision *d);
 

@@ -7,6 +7,7 @@
 
 #include "core/arena.h"
 #include "core/id.h"
+#include "store/discussion.h"
 #include "store/item.h"
 #include "store/row.h"
 #include "store/store.h"
@@ -374,10 +375,25 @@ enum status store_inclusion_counts(struct ctx *c, int64_t platform_key, int64_t 
 
 /* Decisions. */
 
+/* A decision is of an event (event_key) or of a platform (event_key NULL,
+ * platform_key set: a proposal's outcome). It is taken when its event starts,
+ * else when it was recorded. */
 #define DECISION_SELECT                                                                            \
-    "SELECT d.key, d.id, d.event_key, ev.id, d.text, d.created_at, d.updated_at, "                 \
-    "coalesce(d.proposal_key, 0), pr.id FROM decision d JOIN event ev ON ev.key = d.event_key "    \
-    "LEFT JOIN proposal pr ON pr.key = d.proposal_key "
+    "SELECT d.key, d.id, coalesce(d.event_key, 0), ev.id, d.text, d.created_at, d.updated_at, "    \
+    "coalesce(d.proposal_key, 0), pr.id, coalesce(d.platform_key, 0), dpl.id, ev.title, "          \
+    "pr.title, " DECISION_TAKEN " "
+#define DECISION_TAKEN "coalesce(ev.starts_at, d.created_at)"
+#define DECISION_FROM                                                                              \
+    "FROM decision d LEFT JOIN event ev ON ev.key = d.event_key LEFT JOIN proposal pr ON pr.key "  \
+    "= d.proposal_key LEFT JOIN platform dpl ON dpl.key = d.platform_key "
+
+/* The viewer may read the decision aliased d: one of an event as its event,
+ * one of a platform as the thread of its proposal (a decision of a platform
+ * whose proposal went with its thread is read by nobody). */
+#define DECISION_VISIBLE                                                                           \
+    "((d.event_key IS NOT NULL AND " EVENT_VISIBLE ") OR (d.event_key IS NULL AND EXISTS (SELECT " \
+    "1 FROM proposal vpr JOIN discussion dn ON dn.key = vpr.discussion_key JOIN platform dp ON "   \
+    "dp.key = dn.platform_key WHERE vpr.key = d.proposal_key AND " DISCUSSION_VISIBLE ")))"
 
 static void decision_row(struct ctx *c, struct db_stmt *st, void *item)
 {
@@ -385,26 +401,63 @@ static void decision_row(struct ctx *c, struct db_stmt *st, void *item)
     d->key = db_column_int(st, 0);
     d->id = row_text(c, st, 1);
     d->event_key = db_column_int(st, 2);
-    d->event_id = row_text(c, st, 3);
+    d->event_id = row_text_or_null(c, st, 3);
     d->text = row_text(c, st, 4);
     d->created_at = row_text(c, st, 5);
     d->updated_at = row_text(c, st, 6);
     d->proposal_key = db_column_int(st, 7);
     d->proposal_id = row_text_or_null(c, st, 8);
+    d->platform_key = db_column_int(st, 9);
+    d->platform_id = row_text_or_null(c, st, 10);
+    d->event_title = row_text_or_null(c, st, 11);
+    d->proposal_title = row_text_or_null(c, st, 12);
+    d->taken_at = row_text(c, st, 13);
 }
 
 enum status store_decision_list(struct ctx *c, int64_t event_key, struct decision_list *out)
 {
-    struct db_stmt *st = db_prepare(c->db, DECISION_SELECT "WHERE d.event_key = ? ORDER BY d.key");
+    struct db_stmt *st =
+        db_prepare(c->db, DECISION_SELECT DECISION_FROM "WHERE d.event_key = ? ORDER BY d.key");
     db_bind_int(st, 1, event_key);
-    return row_all(c, st, EVENT_DECISIONS_MAX, sizeof *out->items, decision_row, &out->items,
-                   &out->count);
+    out->total = 0;
+    enum status s = row_all(c, st, EVENT_DECISIONS_MAX, sizeof *out->items, decision_row,
+                            &out->items, &out->count);
+    out->total = out->count;
+    return s;
+}
+
+static const struct row_sort decision_sorts[] = {
+    {"taken", DECISION_TAKEN ", d.key", DECISION_TAKEN " DESC, d.key DESC"},
+    {NULL, NULL, NULL},
+};
+
+enum status store_decision_of_platform(struct ctx *c, int64_t platform_key, const struct listing *l,
+                                       struct decision_list *out)
+{
+    struct row_query q;
+    row_query_init(&q, c, true);
+    row_query_where(&q, DECISION_VISIBLE);
+    row_query_int(&q,
+                  "(d.event_key IN (SELECT dep.event_key FROM event_platform dep WHERE "
+                  "dep.platform_key = ?) OR (d.event_key IS NULL AND d.platform_key = ?))",
+                  platform_key);
+    int64_t limit;
+    struct db_stmt *st = row_query_page(&q, DECISION_SELECT DECISION_FROM, "d.id",
+                                        row_order(decision_sorts, l), l, &limit);
+    enum status s =
+        row_all(c, st, limit, sizeof *out->items, decision_row, &out->items, &out->count);
+    if (s != STATUS_OK)
+        return s;
+    out->total = row_query_count(&q, DECISION_FROM);
+    return STATUS_OK;
 }
 
 enum status store_decision_get(struct ctx *c, const char *id, struct decision **out)
 {
-    struct db_stmt *st = db_prepare(c->db, DECISION_SELECT "WHERE d.id = ?");
-    db_bind_text(st, 1, id);
+    struct db_stmt *st = db_prepare(c->db, ROW_VIEWER DECISION_SELECT DECISION_FROM
+                                    "WHERE d.id = ? AND " DECISION_VISIBLE);
+    row_viewer_bind(c, st);
+    db_bind_text(st, 3, id);
     return row_one(c, st, sizeof(struct decision), decision_row, out);
 }
 

@@ -50,7 +50,13 @@ enum status store_inclusion_counts(struct ctx *c, int64_t platform_key, int64_t 
                                    struct inclusion_count **out, int *count);
 
 enum status store_decision_list(struct ctx *c, int64_t event_key, struct decision_list *out);
+/* store_decision_get reads a decision the viewer may read (DECISION_VISIBLE). */
 enum status store_decision_get(struct ctx *c, const char *id, struct decision **out);
+/* store_decision_of_platform returns a page of the decisions the viewer may
+ * read of the platform's events (those it holds) and of the platform itself,
+ * with their count. */
+enum status store_decision_of_platform(struct ctx *c, int64_t platform_key, const struct listing *l,
+                                       struct decision_list *out);
 enum status store_decision_insert(struct ctx *c, struct decision *d);
 enum status store_decision_update(struct ctx *c, struct decision *d);
 enum status store_decision_delete(struct ctx *c, const struct decision *d);

@@ -1,7 +1,8 @@
 /*
  * web/event.c — events as pages: a platform's events (a table with filters,
- * sorting and paging) and its Events section (what comes next, what
- * happened, the action items overdue); an event's page (when, in its own
+ * sorting and paging), its decisions (of its events and its own, a table)
+ * and its Events section (what comes next, what happened, the action items
+ * overdue); an event's page (when, in its own
  * zone and in the alliance's, the agenda, the minutes, the decisions, the
  * action items with the overdue flagged, who attended and spoke, and the
  * shares of inclusion); the forms to plan, edit and delete an event, to
@@ -34,9 +35,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#define EVENTS_PER_PAGE  30
-#define ACTIONS_PER_PAGE 30
-#define MEMBERS_MAX      200
+#define EVENTS_PER_PAGE    30
+#define DECISIONS_PER_PAGE 30
+#define ACTIONS_PER_PAGE   30
+#define MEMBERS_MAX        200
 
 const char *event_kind_colour(const char *kind)
 {
@@ -228,6 +230,74 @@ void platform_events_page(struct request *r)
     page_end(r, 200);
 }
 
+/* decision_origin writes where a decision of a platform's list came from:
+ * its event, or the proposal it settled (when the reader may read its
+ * thread: a decision of an event may name a proposal they may not). */
+static void decision_origin(struct request *r, const struct decision *d)
+{
+    struct buf *b = &r->out;
+    if (d->event_id)
+        html_printf(b, "<a href=\"%s\">%s</a>", page_href(r, "/events/", d->event_id, ""),
+                    d->event_title);
+    else
+        html_printf(b, "%s", _("The platform"));
+    if (d->proposal_id)
+        html_printf(b, "<br><span class=\"small\">%s <a href=\"%s\">%s</a></span>",
+                    _("Settles the proposal"), page_href(r, "/proposals/", d->proposal_id, ""),
+                    d->proposal_title);
+}
+
+void platform_decisions_page(struct request *r)
+{
+    struct platform *pl = load_platform(r, request_capture(r, 0));
+    if (!pl)
+        return;
+    struct listing l;
+    table_listing(r, &l, DECISIONS_PER_PAGE);
+    if (!l.sort) /* newest first */
+        l.descending = !l.descending;
+    struct decision_list list;
+    if (event_decisions_of_platform(&r->ctx, pl->key, &l, &list) != STATUS_OK) {
+        page_fail(r, STATUS_ERROR);
+        return;
+    }
+    struct page p = {.title = _("Decisions"), .context = pl->alliance_name, .nav = "alliances"};
+    platform_crumbs(r, &p, pl);
+    page_crumb(&p, _("Decisions"), NULL);
+    page_begin(r, &p);
+    struct buf *b = &r->out;
+    html_printf(b, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n",
+                arena_printf(&r->arena, _("Decisions of %s"), pl->name),
+                _("What the platform decided: at its events, and by settling a proposal in a "
+                  "discussion."));
+    table_count(r, list.total, N_("%s decision"), N_("%s decisions"));
+    if (list.count == 0) {
+        page_empty(r,
+                   _("No decisions yet. Decisions are recorded at the platform's events, or "
+                     "from the outcome of a proposal in one of its discussions."),
+                   page_href(r, "/platforms/", pl->id, "/events"), _("See the events"));
+        page_end(r, 200);
+        return;
+    }
+    html_raw(b, "<div class=\"table-wrap\"><table class=\"table\"><thead><tr>");
+    table_sort_header(r, &l, "taken", _("When"), false);
+    html_printf(b, "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>\n",
+                _("Decision"), _("Taken at"));
+    for (int i = 0; i < list.count; i++) {
+        const struct decision *d = &list.items[i];
+        html_raw(b, "<tr><td>");
+        page_date(r, d->taken_at);
+        html_raw(b, "</td><td class=\"prose\">");
+        html_markdown(b, d->text);
+        html_raw(b, "</td><td>");
+        decision_origin(r, d);
+        html_raw(b, "</td></tr>\n");
+    }
+    html_raw(b, "</tbody></table></div>\n");
+    table_pagination(r, &l, list.total);
+    page_end(r, 200);
+}
+
 /* overdue_items writes the overdue action items of a platform (at most
  * five) and their count. */
 static void overdue_items(struct request *r, const struct platform *pl)
@@ -279,9 +349,11 @@ void event_platform_section(struct request *r, const struct platform *pl)
     bool may = event_may_add_platform(&r->ctx, pl->key);
     char *add = page_href(r, "/platforms/", pl->id, "/events/new");
     html_printf(b, "<h2 id=\"events\">%s</h2>\n", _("Events"));
+    char *decisions = page_href(r, "/platforms/", pl->id, "/decisions");
     if (next.total + before.total == 0) {
         page_empty(r, _("No events yet. Plan the platform's next meeting."), may ? add : NULL,
                    _("Plan an event"));
+        html_printf(b, "<p><a href=\"%s\">%s</a></p>\n", decisions, _("Decisions of the platform"));
         return;
     }
     const struct tz *z = event_zone(&r->ctx, next.count ? next.items[0].alliance_time_zone
@@ -302,6 +374,7 @@ void event_platform_section(struct request *r, const struct platform *pl)
     html_printf(b, "</a> · <a href=\"%s\">%s</a> · <a href=\"%s\">%s</a>",
                 page_href(r, "/platforms/", pl->id, "/calendar"), _("Calendar"),
                 page_href(r, "/platforms/", pl->id, "/inclusion"), _("Who takes part"));
+    html_printf(b, " · <a href=\"%s\">%s</a>", decisions, _("Decisions"));
     if (may)
         html_printf(b, " · <a href=\"%s\">%s</a>", add, _("Plan an event"));
     html_raw(b, "</p>\n");

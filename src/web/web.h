@@ -155,6 +155,7 @@ void entry_delete_post(struct request *r);
  * the Events and "Who takes part" sections of a platform's page. */
 struct platform;
 void platform_events_page(struct request *r);
+void platform_decisions_page(struct request *r);
 void event_new_page(struct request *r);
 void event_create_post(struct request *r);
 void event_page(struct request *r);

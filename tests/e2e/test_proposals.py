@@ -39,7 +39,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import Server, run, Obj, ok  # noqa: E402
+from harness import Server, run, Obj, ok, validate_html  # noqa: E402
 import test_openapi  # noqa: E402  (its check of answers against the OpenAPI document)
 
 API = "/api/v1"
@@ -387,6 +387,49 @@ def test_outcome_recorded_as_decision():
         assert "Zq private pilot budget" not in page
 
 
+def test_a_platforms_decisions():
+    """Bug: a decision of a platform (a proposal's outcome, without an event)
+    had no list, and GET /api/v1/decisions/{id} answered 404 for it, as the
+    decision queries joined the event. The platform's page of decisions lists
+    those of its events and its own, newest first, each with a link to where
+    it came from; the API lists and reads them; a decision of a platform is
+    changed through its proposal (409)."""
+    platform = F.platforms["o-a"]
+    listed = ok(V("member").api.get(API + "/platforms/%s/decisions" % platform), 200)
+    documented(listed, "/api/v1/platforms/{id}/decisions", "get", "decisions of a platform")
+    own = [d for d in listed["items"] if d["event"] is None]
+    at_events = [d for d in listed["items"] if d["event"] is not None]
+    assert own and at_events, listed
+    assert listed["total"] == len(listed["items"])
+    for d in own:
+        assert d["platform"] == platform and d["proposal"], d
+        doc = ok(V("member").api.get(API + "/decisions/" + d["id"]), 200, "a platform's decision")
+        documented(doc, "/api/v1/decisions/{id}", "get", "a platform's decision")
+        assert doc == d, (doc, d)
+        r = V("facilitator").api.patch_json(API + "/decisions/" + d["id"], {"text": "Zq changed"})
+        assert r.status == 409, (r.status, r.text)
+        assert V("facilitator").api.delete(API + "/decisions/" + d["id"]).status == 409
+    page = V("member").web.get("/platforms/%s/decisions" % platform)
+    assert page.status == 200
+    assert "The platform funds the pilot in Zaare." in page.text
+    assert "/events/" + at_events[0]["event"] in page.text
+    assert "/proposals/" + own[0]["proposal"] in page.text
+    assert "%d decision" % listed["total"] in page.text
+    # Newest first: the event of 12 March 2026 comes after today's decisions.
+    assert page.text.index("The platform funds the pilot in Zaare.") < \
+        page.text.index("Zq a mason is hired for Zaare")
+    assert "/platforms/%s/decisions" % platform in V("member").web.get(
+        "/platforms/" + platform).text
+    empty = V("sibling").web.get("/platforms/%s/decisions" % F.platforms["o-b"])
+    assert empty.status == 200 and "No decisions yet" in empty.text
+    validate_html({"decisions": page.text, "no decisions": empty.text})
+    # A platform of a members-only alliance the reader is not on: 404.
+    closed = F.platforms["c-a"]
+    assert V("member").web.get("/platforms/%s/decisions" % closed).status == 404
+    ok(V("member").api.get(API + "/platforms/%s/decisions" % closed), 404)
+    ok(V("member").api.get(API + "/platforms/%s/decisions?limit=0" % platform), 400)
+
+
 def test_notifications_opened_and_closing():
     def kinds(who, proposal):
         doc = ok(V(who).api.get(API + "/people/%s/notifications?limit=100" % V(who).person), 200)
@@ -453,6 +496,7 @@ def main():
             test_score,
             test_bad_input_names_the_field,
             test_outcome_recorded_as_decision,
+            test_a_platforms_decisions,
             test_notifications_opened_and_closing,
             test_visibility_follows_the_thread,
         ])

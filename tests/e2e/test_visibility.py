@@ -1412,6 +1412,45 @@ def test_proposals_follow_their_thread():
             if v.person is not None and not v.admin:
                 P.eq(pr["id"] in notes, takes_part(v, pr), "told of " + pr["title"],
                      "notifications of " + v.label)
+    # Each proposal closed and its outcome recorded as a decision of its
+    # platform: the decision is read exactly as the proposal's thread, by the
+    # API and in the platform's list of decisions (page and API). Bug: such a
+    # decision had no list, and the API answered 404 to everyone, reading it
+    # through an event it does not have.
+    for pr in proposals:
+        ok(admin.api.patch_json(API + "/proposals/" + pr["id"], {"closed": True}), 200, "close")
+        done = ok(admin.api.patch_json(API + "/proposals/" + pr["id"], {
+            "outcome": "Zq outcome of " + pr["title"], "record": "platform"}), 200, "outcome")
+        pr["decision"] = done["decision"]["id"]
+    for v in W.viewers:
+        for pr in proposals:
+            path = API + "/decisions/" + pr["decision"]
+            r = fetch(v, path)
+            scan(v, r.text, repro(v, path, False))
+            if P.eq(r.status, 200 if may_read(v, pr) else 404, "decision of " + pr["title"],
+                    repro(v, path, False)) and r.status == 200:
+                P.eq((r.json()["event"], r.json()["platform"]), (None, pr["platform"].id),
+                     "a decision of a platform", repro(v, path, False))
+        for label in ("mem-a", "pub-a"):
+            platform = W.by_label[label]
+            mine = [pr for pr in proposals if pr["platform"] is platform]
+            want = sorted(pr["decision"] for pr in mine if may_read(v, pr))
+            path = API + "/platforms/%s/decisions?limit=100" % platform.id
+            r = fetch(v, path)
+            scan(v, r.text, repro(v, path, False))
+            readable = may_read_platform(v, platform)
+            if P.eq(r.status, 200 if readable else 404, "decisions of " + label,
+                    repro(v, path, False)) and readable:
+                got = r.json()
+                P.eq((sorted(d["id"] for d in got["items"]), got["total"]), (want, len(want)),
+                     "decisions listed and counted", repro(v, path, False))
+            page = "/platforms/%s/decisions" % platform.id
+            r = fetch(v, page, web=True)
+            scan(v, r.text, repro(v, page, True))
+            P.eq(r.status, 200 if readable else 404, "page of decisions", repro(v, page, True))
+            for pr in mine:
+                P.eq("Zq outcome of " + pr["title"] in r.text, readable and may_read(v, pr),
+                     "decision on the page", repro(v, page, True))
     P.fail_if_any("proposals")
 
 
