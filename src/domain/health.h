@@ -62,7 +62,9 @@ struct health {
      * closing: an item counts as on time when its last change was on or
      * before its due date. */
     int64_t actions_due, actions_done, actions_on_time;
-    /* Glue. */
+    /* Glue: the learning questions (question.h) the viewer may read that are
+     * held by the platform (or any of the alliance's), and of them those
+     * owned by two platforms or more. */
     int64_t questions, questions_shared;
     int64_t events_cross; /* events of the period held by two platforms or more */
     int64_t shares_received, shares_answered;

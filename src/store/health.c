@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "core/id.h"
 #include "domain/capability.h"
+#include "store/item.h"
 #include "store/row.h"
 #include "store/store.h"
 
@@ -64,6 +65,12 @@
 #define HEALTH_LESSON_FROM                                                                         \
     "FROM lesson ls JOIN platform lp ON lp.key = ls.platform_key WHERE ls.status = 'published' "   \
     "AND " ROW_EXPAND(ROW_VISIBLE_ITEM, HEALTH_LESSON_ITEM)
+
+/* The question aliased q is held by a platform in scope and the viewer may
+ * read it. */
+#define HEALTH_QUESTION_IN_SCOPE                                                                   \
+    "q.key IN (SELECT sqp.question_key FROM question_platform sqp WHERE sqp.platform_key IN "      \
+    "(SELECT key FROM scope)) AND " QUESTION_VISIBLE
 
 /* The person who attended, or what was typed at the door. */
 #define ATTENDEE_GENDER "coalesce(NULLIF(apn.gender, ''), at.gender)"
@@ -166,15 +173,14 @@ static const char *const health_queries[] = {
                 "(SELECT at.person_key, count(DISTINCT at.event_key) AS n FROM attendance at "
                 "JOIN seen_event se ON se.key = at.event_key WHERE at.person_key IS NOT NULL "
                 "GROUP BY at.person_key) t",
-    /* Trust and glue: lessons, failures, learning questions. */
+    /* Trust and glue: lessons, failures; the learning questions (question
+     * records) the viewer may read held by a platform in scope, and of them
+     * those held jointly with another platform (owned by two or more). */
     HEALTH_HEAD "SELECT count(*), coalesce(sum(CASE WHEN ls.outcome = 'failure' THEN 1 ELSE 0 "
-                "END), 0), count(DISTINCT CASE WHEN ls.question <> '' THEN ls.question END), "
-                "(SELECT count(*) FROM (SELECT ls.question " HEALTH_LESSON_FROM " AND "
-                "ls.question <> '' AND lp.alliance_key IN (SELECT alliance_key FROM platform "
-                "WHERE key IN (SELECT key FROM scope)) GROUP BY ls.question HAVING "
-                "count(DISTINCT ls.platform_key) >= 2 AND sum(CASE WHEN ls.platform_key IN "
-                "(SELECT key FROM scope) THEN 1 ELSE 0 END) >= 1) q) " HEALTH_LESSON_FROM
-                " AND ls.platform_key IN (SELECT key FROM scope)",
+                "END), 0), (SELECT count(*) FROM question q WHERE " HEALTH_QUESTION_IN_SCOPE
+                "), (SELECT count(*) FROM question q WHERE " HEALTH_QUESTION_IN_SCOPE " AND "
+                "(SELECT count(*) FROM question_platform jqp WHERE jqp.question_key = q.key) >= "
+                "2) " HEALTH_LESSON_FROM " AND ls.platform_key IN (SELECT key FROM scope)",
     /* Trust and glue: shares sent and received. */
     HEALTH_HEAD
     "SELECT (SELECT count(*) " HEALTH_SHARE_FROM " AND sh.from_platform_key IN "

@@ -163,15 +163,16 @@ static void structure_section(struct request *r, const struct health *h)
 static void glue_section(struct request *r, const struct health *h)
 {
     html_raw(&r->out, "<dl class=\"summary\">");
-    fact_int(r, _("Learning questions the lessons answer"), h->questions);
-    fact_int(r, _("Of them, shared with another platform"), h->questions_shared);
+    fact_int(r, _("Learning questions on the agenda"), h->questions);
+    fact_int(r, _("Of them, held jointly with another platform (owned by two or more)"),
+             h->questions_shared);
     page_fact(r, _("Events held with another platform (twelve months)"),
               share_text(r, h->events_cross, h->meetings));
     page_fact(r, _("Shares received that were answered"),
               share_text(r, h->shares_answered, h->shares_received));
     html_raw(&r->out, "</dl>\n");
     if (!h->questions_shared && !h->events_cross)
-        reading(r, _("Nothing joint yet: no learning question shared with another platform "
+        reading(r, _("Nothing joint yet: no learning question held with another platform "
                      "and no event held together. A commitment to learning alone may not "
                      "hold the group together."));
     else if (h->shares_received && 2 * h->shares_answered < h->shares_received)

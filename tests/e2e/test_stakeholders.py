@@ -360,6 +360,15 @@ def build_events_and_items():
     shared = post("/shares", {"kind": "lesson", "item": l5["id"], "to": [F.p["A"]]})
     ok(p2.api.patch_json(API + "/shares/%s/response" % shared["items"][0]["id"],
                          {"response": "acknowledged"}), 200)
+    # Learning questions (records of the agenda): one held by A and B
+    # together, for the alliance's members; one of A alone, for A's members;
+    # one of B alone. The free-text question of the lessons counts no more.
+    post("/questions", {"title": "Zq how do we keep handpumps working?", "visibility": "alliance",
+                        "platforms": [F.p["A"], F.p["B"]]})
+    post("/questions", {"title": "Zq who pays for spare parts?", "visibility": "platform",
+                        "platforms": [F.p["A"]]})
+    post("/questions", {"title": "Zq does the tariff reach the poor?", "visibility": "alliance",
+                        "platforms": [F.p["B"]]})
     # The outsider's group is named in an assessment and came to no meeting.
     post("/assessments", {"platform": F.p["A"], "person": F.outsider, "influence": 2,
                           "interest": 5, "marginalised_group": "persons with disabilities"},
@@ -398,10 +407,12 @@ def test_health_figures_match_hand_computed():
         # (done today, after its date); "later" is not due yet.
         "Action items due that are done": "2 of 3 (67%)",
         "Action items closed on time (last changed by their due date)": "1 of 3 (33%)",
-        # Glue: L1's question is answered on B too; E2 is with B; the share to
-        # A was answered.
-        "Learning questions the lessons answer": "1",
-        "Of them, shared with another platform": "1",
+        # Glue: two learning questions are A's, one of them held with B (the
+        # lessons' free-text question, answered on A and B, counted before
+        # learning questions were records); E2 is with B; the share to A was
+        # answered.
+        "Learning questions on the agenda": "2",
+        "Of them, held jointly with another platform (owned by two or more)": "1",
         "Events held with another platform (twelve months)": "1 of 3 (33%)",
         "Shares received that were answered": "1 of 1 (100%)",
     }
@@ -419,13 +430,19 @@ def test_health_figures_match_hand_computed():
     assert fact(anon, "Meetings held in the last twelve months") == "0"
     assert fact(anon, "Lessons that are failures") == "None to count yet"
     assert fact(anon, "Women among speakers") == "None to count yet"
+    assert fact(anon, "Learning questions on the agenda") == "0"
     other = F.v["bm"].web.get("/platforms/%s/health" % F.p["A"]).text
     assert fact(other, "Meetings held in the last twelve months") == "3"
     assert fact(other, "Lessons that are failures") == "0 of 1 (0%)"
+    # A member of B reads the joint question, not A's own.
+    assert fact(other, "Learning questions on the agenda") == "1"
+    assert fact(other, "Of them, held jointly with another platform (owned by two or more)") == "1"
     # The alliance's page: the three platforms together.
     whole = F.v["admin"].web.get("/alliances/zq-stk/health").text
     assert fact(whole, "Platforms with a convenor") == "1 of 3 (33%)"
     assert fact(whole, "Members") == "7"
+    assert fact(whole, "Learning questions on the agenda") == "3"
+    assert fact(whole, "Of them, held jointly with another platform (owned by two or more)") == "1"
 
 
 def test_self_assessment_beside_the_figures():
