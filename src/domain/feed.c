@@ -211,7 +211,9 @@ enum status feed_token_resume(struct ctx *c, const char *secret, const char *pla
     char now[32];
     clock_now_iso(now, sizeof now);
     if (!t->used_at || strncmp(t->used_at, now, 10) != 0) {
-        if (store_begin(c) == STATUS_OK)
+        /* Bookkeeping: only the account's own page of addresses shows it, and
+         * a page with a form is never kept (cache.h). */
+        if (store_begin_bookkeeping(c) == STATUS_OK)
             store_end(c, store_feed_token_touch(c, t->key, now));
     }
     viewer_of_account(c, a, reader);

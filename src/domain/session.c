@@ -65,11 +65,12 @@ enum status session_resume(struct ctx *c, const char *secret, const struct sessi
     st = store_account_by_key(c, s->account_key, &a);
     if (st != STATUS_OK)
         return st;
-    /* The last-seen time moves at most once a minute: no write per request. */
+    /* The last-seen time moves at most once a minute: no write per request;
+     * bookkeeping, which leaves kept figures and answers as they are. */
     if (now - seen >= 60) {
         char when[32];
         clock_format_iso(now, when, sizeof when);
-        if (store_begin(c) == STATUS_OK)
+        if (store_begin_bookkeeping(c) == STATUS_OK)
             store_end(c, store_session_touch(c, s->key, when));
     }
     viewer_of_account(c, a, viewer);

@@ -45,7 +45,8 @@ void throttle_count_within(struct ctx *c, const char *subject, int64_t window)
         failures = 0;
     }
     clock_format_iso(start, when, sizeof when);
-    store_throttle_put(c, subject, when, failures + 1);
+    if (store_begin_bookkeeping(c) == STATUS_OK) /* no page shows the counters */
+        store_end(c, store_throttle_put(c, subject, when, failures + 1));
 }
 
 void throttle_fail(struct ctx *c, const char *subject)
@@ -55,5 +56,6 @@ void throttle_fail(struct ctx *c, const char *subject)
 
 void throttle_clear(struct ctx *c, const char *subject)
 {
-    store_throttle_delete(c, subject);
+    if (store_begin_bookkeeping(c) == STATUS_OK)
+        store_end(c, store_throttle_delete(c, subject));
 }

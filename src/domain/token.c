@@ -86,7 +86,9 @@ enum status token_resume(struct ctx *c, const char *secret, struct viewer *viewe
     if (!t->used_at || clock_parse_iso(t->used_at, &used) != 0 || now - used >= 60) {
         char when[32];
         clock_format_iso(now, when, sizeof when);
-        if (store_begin(c) == STATUS_OK)
+        /* Bookkeeping: only the account's own page of tokens shows it, and a
+         * page with a form is never kept (cache.h). */
+        if (store_begin_bookkeeping(c) == STATUS_OK)
             store_end(c, store_api_token_touch(c, t->key, when));
     }
     viewer_of_account(c, a, viewer);

@@ -38,8 +38,10 @@ struct backend_ops {
      * rows were inserted with their keys, by an import), and may refresh the
      * table's statistics. */
     int (*reset_keys)(void *conn, const char *table);
-    /* before_commit runs at the end of every outermost write transaction. */
-    int (*before_commit)(void *conn);
+    /* before_commit runs at the end of every outermost write transaction;
+     * bookkeeping says it was begun by db_begin_bookkeeping, whose commit
+     * must not move the version. */
+    int (*before_commit)(void *conn, bool bookkeeping);
     /* copy copies the whole database into the file at path, or (restore) the
      * file's database over this one; NULL where the engine has its own tools. */
     int (*copy)(void *conn, const char *path, bool restore, db_progress progress, void *arg);

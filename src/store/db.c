@@ -40,8 +40,9 @@ struct db {
     struct db_stmt *slots; /* open addressing, size is a power of two */
     size_t size;
     size_t used;
-    int depth;  /* nesting of db_begin calls */
-    int failed; /* an inner level rolled back: the outer commit rolls back too */
+    int depth;        /* nesting of db_begin calls */
+    int failed;       /* an inner level rolled back: the outer commit rolls back too */
+    bool bookkeeping; /* the open transaction came from db_begin_bookkeeping */
     struct memo memo[256];
     struct memo_bytes bytes[MEMO_BYTES_SLOTS];
     int64_t memo_version; /* db_version when the memo was filled */
@@ -250,7 +251,17 @@ int db_begin(struct db *db)
     if (rc == DB_DONE) {
         db->depth = 1;
         db->failed = 0;
+        db->bookkeeping = false;
     }
+    return rc;
+}
+
+int db_begin_bookkeeping(struct db *db)
+{
+    bool outermost = db->depth == 0;
+    int rc = db_begin(db);
+    if (rc == DB_DONE && outermost)
+        db->bookkeeping = true;
     return rc;
 }
 
@@ -264,7 +275,7 @@ int db_commit(struct db *db)
         db_exec(db, "ROLLBACK");
         return DB_ROLLED_BACK;
     }
-    int rc = db->ops->before_commit(db->conn);
+    int rc = db->ops->before_commit(db->conn, db->bookkeeping);
     if (rc == DB_DONE)
         rc = db_exec(db, "COMMIT");
     if (rc != DB_DONE)

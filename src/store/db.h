@@ -88,6 +88,14 @@ int db_exec_schema(struct db *db, const char *sql);
  * (and fail). On SQLite a writer takes the lock at once (BEGIN IMMEDIATE). */
 int db_begin(struct db *db);
 int db_commit(struct db *db);
+
+/* db_begin_bookkeeping begins a transaction as db_begin does, for
+ * bookkeeping: writes that change nothing a page shows or a kept figure
+ * counts (a session's last-seen time, sign-in counters, when a token was last
+ * used). Its commit does not move db_version, so memos and kept answers stay
+ * (the engines' ways: sqlite.c, postgres.c). Inside another transaction it is
+ * an ordinary inner level: the outer commit moves the version as any other. */
+int db_begin_bookkeeping(struct db *db);
 void db_rollback(struct db *db);
 
 /* db_reset_keys moves the key counter of table past its greatest key, after

@@ -11,7 +11,7 @@
  *
  * The data version (for memos that several servers must invalidate together)
  * is a counter row, alliance_data_version, that every write transaction bumps
- * before it commits.
+ * before it commits, except bookkeeping (db_begin_bookkeeping).
  */
 #include "store/backend.h"
 #include "store/db.h"
@@ -163,7 +163,7 @@ static void pg_bind_null(void *stmt, int i)
     st->values[i - 1] = NULL;
 }
 
-static int pg_before_commit(void *conn);
+static int pg_before_commit(void *conn, bool bookkeeping);
 
 static int pg_step(void *stmt)
 {
@@ -182,7 +182,7 @@ static int pg_step(void *stmt)
         st->pc->changes = *tuples ? strtoll(tuples, NULL, 10) : 0;
         if (st->pc->changes > 0 && PQtransactionStatus(st->pc->conn) == PQTRANS_IDLE &&
             strncmp(PQcmdStatus(st->result), "SELECT", 6) != 0)
-            pg_before_commit(st->pc); /* a write outside a transaction moves the version too */
+            pg_before_commit(st->pc, false); /* a write outside a transaction moves it too */
     }
     if (++st->row < PQntuples(st->result))
         return DB_ROW;
@@ -297,8 +297,10 @@ static int pg_reset_keys(void *conn, const char *table)
     return pg_exec(conn, sql, false);
 }
 
-static int pg_before_commit(void *conn)
+static int pg_before_commit(void *conn, bool bookkeeping)
 {
+    if (bookkeeping)
+        return DB_DONE; /* no page shows it: the version stays (db_begin_bookkeeping) */
     return pg_exec(conn, "UPDATE alliance_data_version SET n = n + 1 WHERE id = 1", false);
 }
 

@@ -2,6 +2,18 @@
  * sqlite.c — the SQLite backend (backend.h): WAL mode, synchronous=FULL,
  * foreign keys on, persistent prepared statements. The schema's SQL is
  * written in SQLite's dialect, so it runs as it is.
+ *
+ * The data version. SQLite tells a connection that the database changed
+ * (PRAGMA data_version: another connection committed; total_changes: this one
+ * wrote) but not what changed, and bookkeeping (a session's last-seen time,
+ * sign-in counters) must not make every event loop drop its memos and kept
+ * answers. So a row, alliance_data_version, counts the commits of each kind:
+ * n the data's, b the bookkeeping's (db_begin_bookkeeping), each bumped inside
+ * its transaction (or just after a write that commits by itself). When the
+ * database changed, the version (a number of this connection's own) moves
+ * unless the change is explained by bookkeeping alone: b moved and n did not.
+ * A change nothing explains (a write by another program, a restore) moves it
+ * too.
  */
 #include "store/backend.h"
 #include "store/db.h"
@@ -62,11 +74,38 @@ static int map_result(int rc)
     return DB_ERROR;
 }
 
+/* A connection and what it saw of the data version (lite_version). */
+struct lite_conn {
+    sqlite3 *db;
+    int64_t data_version, total_changes; /* when it last looked */
+    int64_t n, b;                        /* the counters it then read */
+    int64_t version;                     /* moves with every change of the data */
+    bool looked;
+};
+
+#define VERSION_TABLE                                                                              \
+    "CREATE TABLE IF NOT EXISTS alliance_data_version (id INTEGER PRIMARY KEY CHECK (id = 1), "    \
+    "n INTEGER NOT NULL, b INTEGER NOT NULL);"                                                     \
+    "INSERT OR IGNORE INTO alliance_data_version VALUES (1, 0, 0);"
+#define BUMP_DATA        "UPDATE alliance_data_version SET n = n + 1 WHERE id = 1"
+#define BUMP_BOOKKEEPING "UPDATE alliance_data_version SET b = b + 1 WHERE id = 1"
+
+/* A write that committed by itself (no transaction open) counts as the data's;
+ * the count follows the commit, so no reader takes the new count for the old
+ * data. Bookkeeping always opens a transaction (db_begin_bookkeeping). */
+static void bump_after_autocommit(sqlite3_stmt *stmt)
+{
+    sqlite3 *db = sqlite3_db_handle(stmt);
+    if (!sqlite3_stmt_readonly(stmt) && sqlite3_get_autocommit(db))
+        sqlite3_exec(db, BUMP_DATA, NULL, NULL, NULL);
+}
+
 static void *lite_prepare(void *conn, const char *sql)
 {
+    struct lite_conn *lc = conn;
     sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v3(conn, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK) {
-        fprintf(stderr, "alliance: %s\n", sqlite3_errmsg(conn));
+    if (sqlite3_prepare_v3(lc->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK) {
+        fprintf(stderr, "alliance: %s\n", sqlite3_errmsg(lc->db));
         return NULL;
     }
     return stmt;
@@ -79,8 +118,11 @@ static void lite_finalize(void *stmt)
 
 static void lite_reset(void *stmt)
 {
+    bool unfinished = sqlite3_stmt_busy(stmt); /* a write ... RETURNING commits at its reset */
     sqlite3_reset(stmt);
     sqlite3_clear_bindings(stmt);
+    if (unfinished)
+        bump_after_autocommit(stmt);
 }
 
 static void lite_bind_text(void *stmt, int i, const char *text)
@@ -100,7 +142,10 @@ static void lite_bind_null(void *stmt, int i)
 
 static int lite_step(void *stmt)
 {
-    return map_result(sqlite3_step(stmt));
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE)
+        bump_after_autocommit(stmt);
+    return map_result(rc);
 }
 
 static const char *lite_column_text(void *stmt, int i)
@@ -123,33 +168,68 @@ static int lite_exec(void *conn, const char *sql, bool ddl)
     (void)ddl;
     /* Writers take the lock at once, so that two never deadlock upgrading a
      * read lock. */
+    struct lite_conn *lc = conn;
     if (strcmp(sql, "BEGIN") == 0)
         sql = "BEGIN IMMEDIATE";
-    return map_result(sqlite3_exec(conn, sql, NULL, NULL, NULL));
+    int64_t before = sqlite3_total_changes64(lc->db);
+    int rc = sqlite3_exec(lc->db, sql, NULL, NULL, NULL);
+    if (sqlite3_get_autocommit(lc->db) && sqlite3_total_changes64(lc->db) != before)
+        sqlite3_exec(lc->db, BUMP_DATA, NULL, NULL, NULL); /* as bump_after_autocommit */
+    return map_result(rc);
 }
 
 static const char *lite_errmsg(void *conn)
 {
-    return sqlite3_errmsg(conn);
+    return sqlite3_errmsg(((struct lite_conn *)conn)->db);
 }
 
 static int64_t lite_changes(void *conn)
 {
-    return sqlite3_changes64(conn);
+    return sqlite3_changes64(((struct lite_conn *)conn)->db);
 }
 
-/* data_version changes when another connection commits; total_changes counts
- * this connection's own writes. */
-static int64_t lite_version(void *conn)
+/* read_int runs sql for one number; -1 when it gives none. */
+static int64_t read_int(sqlite3 *db, const char *sql, int column)
 {
     sqlite3_stmt *stmt;
-    int64_t other = 0;
-    if (sqlite3_prepare_v2(conn, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK) {
+    int64_t n = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK) {
         if (sqlite3_step(stmt) == SQLITE_ROW)
-            other = sqlite3_column_int64(stmt, 0);
+            n = sqlite3_column_int64(stmt, column);
         sqlite3_finalize(stmt);
     }
-    return (other << 40) ^ (int64_t)sqlite3_total_changes64(conn);
+    return n;
+}
+
+/* The version (see the top of the file): the counters are read only when
+ * the database changed since the last look, which is what data_version (other
+ * connections) and total_changes (this one) tell. */
+static int64_t lite_version(void *conn)
+{
+    struct lite_conn *lc = conn;
+    int64_t data_version = read_int(lc->db, "PRAGMA data_version", 0);
+    int64_t total_changes = sqlite3_total_changes64(lc->db);
+    if (lc->looked && data_version == lc->data_version && total_changes == lc->total_changes)
+        return lc->version;
+    sqlite3_stmt *stmt;
+    int64_t n = -1, b = -1;
+    if (sqlite3_prepare_v2(lc->db, "SELECT n, b FROM alliance_data_version WHERE id = 1", -1, &stmt,
+                           NULL) == SQLITE_OK) {
+        if (sqlite3_step(stmt) == SQLITE_ROW) {
+            n = sqlite3_column_int64(stmt, 0);
+            b = sqlite3_column_int64(stmt, 1);
+        }
+        sqlite3_finalize(stmt);
+    }
+    bool bookkeeping_only = lc->looked && n >= 0 && n == lc->n && b != lc->b;
+    if (!bookkeeping_only)
+        lc->version++;
+    lc->looked = true;
+    lc->data_version = data_version;
+    lc->total_changes = total_changes;
+    lc->n = n;
+    lc->b = b;
+    return lc->version;
 }
 
 /* INTEGER PRIMARY KEY columns take the greatest key plus one by themselves. */
@@ -160,10 +240,11 @@ static int lite_reset_keys(void *conn, const char *table)
     return DB_DONE;
 }
 
-static int lite_before_commit(void *conn)
+static int lite_before_commit(void *conn, bool bookkeeping)
 {
-    (void)conn;
-    return DB_DONE;
+    struct lite_conn *lc = conn;
+    return map_result(
+        sqlite3_exec(lc->db, bookkeeping ? BUMP_BOOKKEEPING : BUMP_DATA, NULL, NULL, NULL));
 }
 
 /* lite_copy runs SQLite's online backup a thousand pages a step, between
@@ -172,13 +253,14 @@ static int lite_before_commit(void *conn)
  * so the copy is always of one moment. */
 static int lite_copy(void *conn, const char *path, bool restore, db_progress progress, void *arg)
 {
+    sqlite3 *db = ((struct lite_conn *)conn)->db;
     sqlite3 *file = NULL;
     int flags = restore ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(path, &file, flags, NULL) != SQLITE_OK) {
         sqlite3_close(file);
         return DB_ERROR;
     }
-    sqlite3 *to = restore ? conn : file, *from = restore ? file : conn;
+    sqlite3 *to = restore ? db : file, *from = restore ? file : db;
     sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
     int rc = b ? SQLITE_OK : sqlite3_errcode(to);
     while (b && (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)) {
@@ -197,6 +279,10 @@ static int lite_copy(void *conn, const char *path, bool restore, db_progress pro
         rc = sqlite3_exec(file, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
     if (rc != SQLITE_OK && !restore)
         fprintf(stderr, "alliance: %s: %s\n", path, sqlite3_errmsg(to));
+    /* A restored database is a change no counter explains (lite_version);
+     * one older than the counter gets it. */
+    if (rc == SQLITE_OK && restore)
+        sqlite3_exec(db, VERSION_TABLE BUMP_DATA, NULL, NULL, NULL);
     sqlite3_close(file);
     return rc == SQLITE_OK ? DB_DONE : DB_ERROR;
 }
@@ -233,7 +319,9 @@ int db_check_copy(const char *path, int *version, char *why, size_t size)
 
 static void lite_close(void *conn)
 {
-    sqlite3_close(conn);
+    struct lite_conn *lc = conn;
+    sqlite3_close(lc->db);
+    free(lc);
 }
 
 const char *sqlite_library_version(void)
@@ -286,7 +374,7 @@ int sqlite_connect(const char *path, const struct backend_ops **ops, void **out)
                                        "PRAGMA synchronous=FULL;"
                                        "PRAGMA foreign_keys=ON;"
                                        "PRAGMA temp_store=MEMORY;"
-                                       "PRAGMA cache_size=-8000;";
+                                       "PRAGMA cache_size=-8000;" VERSION_TABLE;
     char *err = NULL;
     if (sqlite3_exec(conn, pragmas, NULL, NULL, &err) != SQLITE_OK) {
         fprintf(stderr, "alliance: %s: %s\n", path, err ? err : "cannot set pragmas");
@@ -294,7 +382,11 @@ int sqlite_connect(const char *path, const struct backend_ops **ops, void **out)
         sqlite3_close(conn);
         return -1;
     }
+    struct lite_conn *lc = calloc(1, sizeof *lc);
+    if (!lc)
+        abort();
+    lc->db = conn;
     *ops = &sqlite_ops;
-    *out = conn;
+    *out = lc;
     return 0;
 }

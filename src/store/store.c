@@ -34,6 +34,11 @@ enum status store_begin(struct ctx *c)
     return row_status(c, db_begin(c->db));
 }
 
+enum status store_begin_bookkeeping(struct ctx *c)
+{
+    return row_status(c, db_begin_bookkeeping(c->db));
+}
+
 enum status store_end(struct ctx *c, enum status s)
 {
     if (s == STATUS_OK)

@@ -50,6 +50,12 @@
 /* store_begin opens a write transaction. */
 enum status store_begin(struct ctx *c);
 
+/* store_begin_bookkeeping opens a write transaction for bookkeeping that no
+ * page shows and no kept figure counts (a session's last-seen time, sign-in
+ * counters, a token's last use): its commit leaves memos and kept answers as
+ * they are (db_begin_bookkeeping). */
+enum status store_begin_bookkeeping(struct ctx *c);
+
 /* store_end commits when s is STATUS_OK (returning the commit's status) and
  * rolls back otherwise (returning s). */
 enum status store_end(struct ctx *c, enum status s);

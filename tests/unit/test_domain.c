@@ -13,7 +13,9 @@
 #include <cmocka.h>
 
 #include "core/arena.h"
+#include "core/clock.h"
 #include "core/str.h"
+#include "domain/account.h"
 #include "domain/alliance.h"
 #include "domain/capability.h"
 #include "domain/framework.h"
@@ -21,6 +23,8 @@
 #include "domain/organisation.h"
 #include "domain/person.h"
 #include "domain/platform.h"
+#include "domain/session.h"
+#include "domain/throttle.h"
 #include "store/db.h"
 #include "store/schema.h"
 #include "store/store.h"
@@ -29,6 +33,7 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 struct fixture {
     struct db *db;
@@ -426,6 +431,42 @@ static void kept_figures_are_per_viewer_and_end_with_a_write(void **state)
     assert_false(store_memo_get(c, name, 42, got, sizeof got)); /* the data changed */
 }
 
+/* Issue 10, the alliance page at 0 requests/s: a signed-in reader's last-seen
+ * time (written once a minute) moved the data version, so every event loop
+ * read the page's figures afresh. Bookkeeping (that time, sign-in counters)
+ * now leaves kept figures as they are; a write of data still drops them. */
+static void touching_a_session_keeps_the_figures_a_write_drops(void **state)
+{
+    struct fixture *f = *state;
+    struct ctx *c = &f->c;
+    static const char name[] = "test figures and a touch";
+    int64_t kept[2] = {3, 4}, got[2] = {0, 0};
+    struct account *a;
+    struct problems p = {0};
+    assert_int_equal(account_create(c, "touch@example.org", "Touch Test", false, &a, &p),
+                     STATUS_OK);
+    struct session_limits limits = {.idle_seconds = 3600, .absolute_seconds = 86400};
+    char secret[SECRET_LEN + 1], then[32];
+    struct session *s;
+    assert_int_equal(session_start(c, a, &limits, secret, &s), STATUS_OK);
+    clock_format_iso(time(NULL) - 120, then, sizeof then); /* last seen two minutes ago */
+    assert_int_equal(store_begin(c), STATUS_OK);
+    assert_int_equal(store_end(c, store_session_touch(c, s->key, then)), STATUS_OK);
+    assert_false(store_memo_get(c, name, 1, got, sizeof got));
+    store_memo_put(c, name, 1, kept, sizeof kept);
+    struct viewer reader;
+    int64_t before = db_version(c->db);
+    assert_int_equal(session_resume(c, secret, &limits, &s, &reader), STATUS_OK); /* touches */
+    assert_int_equal(session_resume(c, secret, &limits, &s, &reader), STATUS_OK);
+    assert_string_not_equal(s->seen_at, then); /* the time was written */
+    throttle_fail(c, "touch@example.org");     /* a sign-in counter: bookkeeping too */
+    assert_int_equal(db_version(c->db), before);
+    assert_true(store_memo_get(c, name, 1, got, sizeof got));
+    assert_int_equal(got[1], 4);
+    make_alliance(c, "touched");
+    assert_false(store_memo_get(c, name, 1, got, sizeof got)); /* the data changed */
+}
+
 static void the_framework_figures_follow_the_data(void **state)
 {
     struct fixture *f = *state;
@@ -601,6 +642,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(an_inner_rollback_fails_the_whole_transaction, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(kept_figures_are_per_viewer_and_end_with_a_write, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(touching_a_session_keeps_the_figures_a_write_drops, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(the_framework_figures_follow_the_data, setup, teardown),
         cmocka_unit_test_setup_teardown(members_are_listed_by_role_then_name_through_renames, setup,
