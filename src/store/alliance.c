@@ -13,17 +13,23 @@
 
 /* alliance_member_count counts the distinct people and organisations on the
  * platforms of an alliance. It scans the alliance's memberships, so the figure
- * is kept in the connection's memo until the data changes. */
+ * is kept in the connection's memo until the data changes. A membership is of
+ * a person or of an organisation, never both (schema.c), so the count is of
+ * the people plus of the organisations, each read from the index of its
+ * unique pair with the platform alone (not the rows): the home page's first
+ * answer at a million records took 350 ms, mostly here. */
 static int64_t alliance_member_count(struct ctx *c, int64_t key)
 {
     static const char memo[] = "alliance member count";
     int64_t n;
     if (db_memo_get(c->db, memo, key, &n))
         return n;
-    struct db_stmt *st =
-        db_prepare(c->db, "SELECT count(*) FROM (SELECT DISTINCT m.person_key, m.organisation_key "
-                          "FROM membership m JOIN platform p ON p.key = m.platform_key "
-                          "WHERE p.alliance_key = ?) AS d");
+    struct db_stmt *st = db_prepare(
+        c->db, "SELECT (SELECT count(DISTINCT m.person_key) FROM platform p JOIN membership m ON "
+               "m.platform_key = p.key WHERE p.alliance_key = ?1 AND m.person_key IS NOT NULL) + "
+               "(SELECT count(DISTINCT m.organisation_key) FROM platform p JOIN membership m ON "
+               "m.platform_key = p.key WHERE p.alliance_key = ?1 AND m.organisation_key IS NOT "
+               "NULL)");
     db_bind_int(st, 1, key);
     n = row_count(st);
     db_memo_put(c->db, memo, key, n);

@@ -341,6 +341,35 @@ static void organisations_have_a_kind_and_a_web_address(void **state)
     assert_string_equal(organisation_kind_label("ngo"), "NGO");
 }
 
+/* The alliance's member count (the home page's, issue 10) counts each person
+ * and each organisation once, however many of its platforms they sit on. */
+static void an_alliance_counts_each_member_once(void **state)
+{
+    struct fixture *f = *state;
+    struct alliance *a = make_alliance(&f->c, "counted");
+    struct platform *national = make_platform(&f->c, a, "National", NULL);
+    struct platform *region = make_platform(&f->c, a, "Region", national->id);
+    struct person kofi = {.name = "Kofi"}, ama = {.name = "Ama"};
+    struct organisation o = {.name = "District Assembly", .kind = "government"};
+    struct problems p = {0};
+    assert_int_equal(person_create(&f->c, &kofi, &p), STATUS_OK);
+    assert_int_equal(person_create(&f->c, &ama, &p), STATUS_OK);
+    assert_int_equal(organisation_create(&f->c, &o, &p), STATUS_OK);
+    const struct platform *both[] = {national, region};
+    for (int i = 0; i < 2; i++) {
+        struct membership person = {
+            .platform_id = both[i]->id, .person_id = kofi.id, .role = "member"};
+        struct membership org = {
+            .platform_id = both[i]->id, .organisation_id = o.id, .role = "member"};
+        assert_int_equal(membership_create(&f->c, &person, &p), STATUS_OK);
+        assert_int_equal(membership_create(&f->c, &org, &p), STATUS_OK);
+    }
+    struct membership once = {.platform_id = region->id, .person_id = ama.id, .role = "member"};
+    assert_int_equal(membership_create(&f->c, &once, &p), STATUS_OK);
+    assert_int_equal(alliance_find(&f->c, "counted", &a), STATUS_OK);
+    assert_int_equal(a->member_count, 3);
+}
+
 static void memberships_join_one_member_once_with_a_role(void **state)
 {
     struct fixture *f = *state;
@@ -645,6 +674,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(touching_a_session_keeps_the_figures_a_write_drops, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(an_alliance_counts_each_member_once, setup, teardown),
         cmocka_unit_test_setup_teardown(the_framework_figures_follow_the_data, setup, teardown),
         cmocka_unit_test_setup_teardown(members_are_listed_by_role_then_name_through_renames, setup,
                                         teardown),
