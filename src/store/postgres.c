@@ -27,6 +27,7 @@ struct pg_conn {
     PGconn *conn;
     unsigned next_name; /* numbers the prepared statements */
     int64_t changes;    /* rows changed by the last write */
+    bool wrote;         /* the open transaction changed something (pg_before_commit) */
     char error[512];
 };
 
@@ -180,6 +181,8 @@ static int pg_step(void *stmt)
         }
         const char *tuples = PQcmdTuples(st->result);
         st->pc->changes = *tuples ? strtoll(tuples, NULL, 10) : 0;
+        if (st->pc->changes > 0 && strncmp(PQcmdStatus(st->result), "SELECT", 6) != 0)
+            st->pc->wrote = true;
         if (st->pc->changes > 0 && PQtransactionStatus(st->pc->conn) == PQTRANS_IDLE &&
             strncmp(PQcmdStatus(st->result), "SELECT", 6) != 0)
             pg_before_commit(st->pc, false); /* a write outside a transaction moves it too */
@@ -254,6 +257,12 @@ static char *schema_dialect(const char *sql)
 static int pg_exec(void *conn, const char *sql, bool ddl)
 {
     struct pg_conn *pc = conn;
+    /* What runs here unprepared may write: counted as a change, but for the
+     * transaction's own words. */
+    if (strcmp(sql, "BEGIN") == 0)
+        pc->wrote = false;
+    else if (strcmp(sql, "COMMIT") != 0 && strcmp(sql, "ROLLBACK") != 0)
+        pc->wrote = true;
     char *text = ddl ? schema_dialect(sql) : NULL;
     PGresult *res = PQexec(pc->conn, text ? text : sql);
     free(text);
@@ -299,8 +308,11 @@ static int pg_reset_keys(void *conn, const char *table)
 
 static int pg_before_commit(void *conn, bool bookkeeping)
 {
-    if (bookkeeping)
-        return DB_DONE; /* no page shows it: the version stays (db_begin_bookkeeping) */
+    struct pg_conn *pc = conn;
+    /* Bookkeeping (db_begin_bookkeeping), which no page shows, and a
+     * transaction that changed nothing leave the version as it is. */
+    if (bookkeeping || !pc->wrote)
+        return DB_DONE;
     return pg_exec(conn, "UPDATE alliance_data_version SET n = n + 1 WHERE id = 1", false);
 }
 

@@ -80,6 +80,7 @@ struct lite_conn {
     int64_t data_version, total_changes; /* when it last looked */
     int64_t n, b;                        /* the counters it then read */
     int64_t version;                     /* moves with every change of the data */
+    int64_t changes_at_begin;            /* total_changes when the transaction began */
     bool looked;
 };
 
@@ -169,9 +170,11 @@ static int lite_exec(void *conn, const char *sql, bool ddl)
     /* Writers take the lock at once, so that two never deadlock upgrading a
      * read lock. */
     struct lite_conn *lc = conn;
-    if (strcmp(sql, "BEGIN") == 0)
-        sql = "BEGIN IMMEDIATE";
     int64_t before = sqlite3_total_changes64(lc->db);
+    if (strcmp(sql, "BEGIN") == 0) {
+        sql = "BEGIN IMMEDIATE";
+        lc->changes_at_begin = before;
+    }
     int rc = sqlite3_exec(lc->db, sql, NULL, NULL, NULL);
     if (sqlite3_get_autocommit(lc->db) && sqlite3_total_changes64(lc->db) != before)
         sqlite3_exec(lc->db, BUMP_DATA, NULL, NULL, NULL); /* as bump_after_autocommit */
@@ -243,6 +246,10 @@ static int lite_reset_keys(void *conn, const char *table)
 static int lite_before_commit(void *conn, bool bookkeeping)
 {
     struct lite_conn *lc = conn;
+    /* A transaction that changed no row counts for nothing (and its commit
+     * stays free: no page to write, nothing to sync). */
+    if (sqlite3_total_changes64(lc->db) == lc->changes_at_begin)
+        return DB_DONE;
     return map_result(
         sqlite3_exec(lc->db, bookkeeping ? BUMP_BOOKKEEPING : BUMP_DATA, NULL, NULL, NULL));
 }
