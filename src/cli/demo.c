@@ -427,9 +427,12 @@ int demo_cmd(int argc, char **argv)
           "asked to their resource centres, a year of their events (with\n"
           "attendance, minutes, decisions and action items), their resource\n"
           "libraries (three documents are text files, written into --files:\n"
-          "DATA_DIR/files by default; with --db only when --files is given), and what the\n"
-          "platforms shared with one another and did with it. Does nothing\n"
-          "when the demo is already there.\n");
+          "DATA_DIR/files by default; with --db only when --files is given), what the\n"
+          "platforms shared with one another and did with it, two learning questions\n"
+          "with their action-research cycles, indicators, budgets and needs,\n"
+          "stakeholder assessments, discussions (on lessons, questions, an event and\n"
+          "a share) with proposals, and notifications for each demo sign-in. Does\n"
+          "nothing when the demo is already there.\n");
     struct config cfg;
     config_defaults(&cfg);
     for (int i = 1; i < argc; i++) {

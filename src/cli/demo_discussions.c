@@ -12,6 +12,7 @@
 #include "domain/event.h"
 #include "domain/lesson.h"
 #include "domain/person.h"
+#include "domain/question.h"
 #include "domain/rights.h"
 #include "domain/share.h"
 #include "store/discussion.h"
@@ -176,7 +177,82 @@ static const struct demo_reply minutes_sent_down[] = {
      NULL, NULL, NULL},
 };
 
+#define ELIKEM    "elikem.tsikata@example.gov.gh"
+#define DZIFA     "dzifa.ametepe@example.org"
+#define WISDOM    "wisdom.ahiable@example.gov.gh"
+#define SELORM    "selorm.dotse@example.org"
+#define SENYO     "senyo.amegashie@example.edu.gh"
+#define FAILURES  "Why do rural water points fail within two years of construction?"
+#define MARKETING "How can sanitation marketing reach the poorest households?"
+
+static const struct demo_reply failures[] = {
+    {ESI, 40 * 24, 0,
+     "Before the next cycles: what do we already know, beyond the repair log? Please add what "
+     "your district has written down, even if it is only a list.",
+     NULL, NULL, NULL},
+    {COMFORT, 39 * 24, 1,
+     "In Bolgatanga, 9 of the 14 points that failed in their second year were sited by the "
+     "contractor alone, without the community. Four were on land the owner later fenced.",
+     NULL, NULL, NULL},
+    {BERNARD, 38 * 24, 0,
+     "Navrongo paid two drilling contracts before the pumps were tested. Both boreholes were "
+     "dry by the next March. The contracts had no clause on a yield test.",
+     NULL, NULL, NULL},
+    {THOMAS, 37 * 24, 3,
+     "Then the question has at least three parts: siting, the contract, and the repairs. The "
+     "students can code the repair log by cause if the districts send theirs.",
+     NULL, NULL, NULL},
+    {GRACE, 36 * 24, 2,
+     "@[Esi Quansah], the fencing problem is one the national guideline could settle: a land "
+     "agreement signed before drilling. Can the July meeting take it?",
+     NULL, NULL, NULL},
+    {JULIANA, 35 * 24, 0,
+     "From the caretakers: some pumps fail because nobody was told they are the caretaker. "
+     "The handover is a ceremony, not a training.",
+     NULL, NULL, NULL},
+    {NII, 34 * 24, 5,
+     "The guideline revision starts in September. @[Patience Atanga], could the Upper East "
+     "send its stories of change on handover by then?",
+     NULL, NULL, NULL},
+    {PATIENCE, 33 * 24, 7, "Yes. I will gather them from the three districts in August.", NULL,
+     NULL, NULL},
+};
+
+static const struct demo_reply marketing[] = {
+    {ELIKEM, 50 * 24, 0,
+     "The latrine businesses sold 410 slabs in Keta last year. Almost none went to the "
+     "households the social welfare office lists as poorest. What have others tried?",
+     NULL, NULL, NULL},
+    {DZIFA, 49 * 24, 1,
+     "Payment in three instalments doubled sales in two Ho communities, but not among the "
+     "poorest: they could not make the first payment either.",
+     NULL, NULL, NULL},
+    {WISDOM, 48 * 24, 0,
+     "A village savings group in Anloga bought slabs for five of its members at once and "
+     "got a lower price. Could the next cycle try that in Keta?",
+     NULL, NULL, NULL},
+    {SELORM, 47 * 24, 3,
+     "We can: two groups have asked. We would need the business to agree to the group price "
+     "before the act step starts.",
+     NULL, NULL, NULL},
+    {ESI, 46 * 24, 0,
+     "Nationally, the subsidy debate is stuck. Evidence from a savings-group cycle would help "
+     "more than another position paper. @[Grace Adongo], the Upper East tried vouchers in "
+     "2023; is there anything written?",
+     NULL, NULL, NULL},
+    {GRACE, 45 * 24, 5,
+     "A short report from Bawku West: the vouchers reached the poorest, but the pits were "
+     "dug badly. I will share it with the Volta platform.",
+     NULL, NULL, NULL},
+    {SENYO, 44 * 24, 0,
+     "I will document the savings-group cycle as it goes: the plan, who joins and who does "
+     "not, and why.",
+     NULL, NULL, NULL},
+};
+
 const struct demo_thread demo_threads[] = {
+    {"question", FAILURES, NULL, NULL, failures, sizeof failures / sizeof failures[0]},
+    {"question", MARKETING, NULL, NULL, marketing, sizeof marketing / sizeof marketing[0]},
     {"event", NATIONAL, NULL, NULL, national_minutes,
      sizeof national_minutes / sizeof national_minutes[0]},
     {"share", NATIONAL, "uer", NULL, minutes_sent_down,
@@ -229,6 +305,21 @@ static char *hours_ago(struct ctx *c, int hours)
     return arena_strdup(c->arena, out);
 }
 
+/* question_titled finds the id of the demo's learning question of this title. */
+static const char *question_titled(struct ctx *c, const char *title)
+{
+    struct listing l;
+    listing_default(&l);
+    struct question_filter f = {0};
+    struct question_list list;
+    if (question_list(c, &f, &l, &list) != STATUS_OK)
+        return NULL;
+    for (int i = 0; i < list.count; i++)
+        if (str_eq(list.items[i].title, title))
+            return list.items[i].id;
+    return NULL;
+}
+
 /* item_titled finds the item a thread is on: a lesson or an event by the
  * start of its title; a share by its event's title and its receiver
  * (platform_key). */
@@ -237,6 +328,8 @@ static const char *item_titled(struct ctx *c, const struct demo_thread *t, demo_
 {
     if (str_eq(t->kind, "lesson"))
         return demo_item_id(c, "lesson", t->title);
+    if (str_eq(t->kind, "question"))
+        return question_titled(c, t->title);
     const char *event_id = demo_item_id(c, "event", t->title);
     if (!event_id || str_eq(t->kind, "event"))
         return event_id;

@@ -1,6 +1,7 @@
 /*
  * demo_discussions.h — conversations of the demo (seed 003: trust grows
  * through conversation): lively threads on lessons of the Upper East region,
+ * on the alliance's two learning questions,
  * on the national platform's quarterly meeting and on the share of its
  * minutes to the Upper East,
  * a stand-alone thread of the regional platform, with quotes, an edited reply,
@@ -31,9 +32,9 @@ struct demo_reply {
 };
 
 /* A thread: on the lesson or event whose title starts with title (kind
- * "lesson", "event"), on the share of that event to the platform
- * platform_key (kind "share"), or stand-alone on a platform (kind
- * "platform": title, visibility). */
+ * "lesson", "event"), on the learning question of that title ("question"), on the share of that
+ * event to the platform platform_key (kind "share"), or stand-alone on a platform (kind "platform":
+ * title, visibility). */
 struct demo_thread {
     const char *kind;
     const char *title;

@@ -776,6 +776,34 @@ def test_thread_of_five_thousand_replies():
         assert size < 30 * 1024, (what, size)
 
 
+def test_demo_talks_on_lessons_and_questions_decides_and_notifies():
+    """The demo (issue 12's "done when"): lively threads on lessons and on
+    both learning questions, a closed consent proposal whose outcome is a
+    decision, and notifications for every demo sign-in."""
+    with Server(demo=True) as s:
+        admin = s.web_client("admin@example.org")
+        lessons = [t for t in ok(admin.get(API + "/discussions?limit=100"))["items"]
+                   if t.get("item_kind") == "lesson"]
+        assert len(lessons) >= 2 and all(t["reply_count"] >= 5 for t in lessons), lessons
+        questions = ok(admin.get(API + "/questions?limit=50"))["items"]
+        assert len(questions) == 2, questions
+        for q in questions:
+            threads = ok(admin.get(API + "/discussions?question=" + q["id"]))["items"]
+            assert threads and threads[0]["item"] == q["id"], (q["title"], threads)
+            assert threads[0]["reply_count"] >= 5, threads[0]
+        decided = []
+        for t in lessons:
+            for p in ok(admin.get(API + "/discussions/%s/proposals" % t["id"]))["items"]:
+                if p["process"] == "consent" and p["closed"] and p.get("decision"):
+                    decided.append(p)
+        assert decided, "no closed consent proposal recorded as a decision"
+        for email in ("admin@example.org", "grace.adongo@example.gov.gh",
+                      "patience.atanga@example.org", "juliana.ayeebo@example.net"):
+            page = s.web_client(email).get("/notifications").text
+            unread = re.search(r"Notifications \((\d+)\)", page)
+            assert unread and int(unread.group(1)) > 0, email
+
+
 def main():
     global server
     with Server() as s:
@@ -793,7 +821,8 @@ def main():
              test_read_mark_and_mark_all_read,
              test_bad_input,
              test_platform_with_a_discussion_is_not_deleted,
-             test_thread_of_five_thousand_replies])
+             test_thread_of_five_thousand_replies,
+             test_demo_talks_on_lessons_and_questions_decides_and_notifies])
 
 
 if __name__ == "__main__":
