@@ -17,15 +17,28 @@
 
 #include <string.h>
 
+/* store_search_forget: on SQLite the FTS5 row goes by hand (PostgreSQL
+ * cascades), and only when the item is in the index. A DELETE statement on
+ * an FTS5 table costs even when it deletes nothing: it writes out the terms
+ * pending in the transaction, so an import that put each item after such a
+ * DELETE grew quadratically (16,000 items: 9.9 s against 0.24 s without). */
 enum status store_search_forget(struct ctx *c, const char *kind, int64_t item_key)
 {
     struct db_stmt *st;
     enum status s = STATUS_OK;
-    if (!db_dialect_postgres(c->db)) { /* FTS5 rows go by hand; PostgreSQL cascades */
-        st = db_prepare(c->db, "DELETE FROM search_text WHERE rowid IN (SELECT key FROM "
-                               "search_item WHERE kind = ? AND item_key = ?)");
+    if (!db_dialect_postgres(c->db)) {
+        st = db_prepare(c->db, "SELECT key FROM search_item WHERE kind = ? AND item_key = ?");
         db_bind_text(st, 1, kind);
         db_bind_int(st, 2, item_key);
+        int rc = db_step(st);
+        int64_t key = rc == DB_ROW ? db_column_int(st, 0) : 0;
+        db_done(st);
+        if (rc < 0)
+            return row_status(c, rc);
+        if (!key)
+            return STATUS_OK; /* nothing indexed: nothing to forget */
+        st = db_prepare(c->db, "DELETE FROM search_text WHERE rowid = ?");
+        db_bind_int(st, 1, key);
         s = row_write(c, st);
     }
     if (s != STATUS_OK)
