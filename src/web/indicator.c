@@ -1026,27 +1026,36 @@ void observation_import_post(struct request *r)
     import_form(r, ind, figures, period, mode, rep, s);
 }
 
+/* confirm_page asks before a record of an indicator (the record at
+ * prefix + id) is deleted: title, the last crumb, what will happen; the form
+ * posts to prefix + id + "/delete", and cancelling goes back to the record. */
+static void confirm_page(struct request *r, const struct indicator *ind, const char *title,
+                         const char *crumb, const char *what, const char *prefix, const char *id)
+{
+    struct page page = {.title = title, .context = ind->alliance_name, .nav = "alliances"};
+    alliance_crumbs(r, &page, ind->alliance_slug, ind->alliance_name);
+    page_crumb(&page, ind->name, page_href(r, "/indicators/", ind->id, ""));
+    page_crumb(&page, crumb, NULL);
+    page_begin(r, &page);
+    html_printf(&r->out, "<h1>%s</h1>\n<p>%s</p>\n", title, what);
+    form_begin(r, page_href(r, prefix, id, "/delete"), NULL);
+    form_end(r, title, page_href(r, prefix, id, ""), true);
+    page_end(r, 200);
+}
+
 void indicator_delete_page(struct request *r)
 {
     struct indicator *ind;
     enum status s = indicator_find(&r->ctx, request_capture(r, 0), &ind);
     if (!page_allowed(r, s) || !page_allowed(r, rights_on_alliance(&r->ctx, ind->alliance_key)))
         return;
-    struct page page = {
-        .title = _("Delete the indicator"), .context = ind->alliance_name, .nav = "alliances"};
-    alliance_crumbs(r, &page, ind->alliance_slug, ind->alliance_name);
-    page_crumb(&page, ind->name, page_href(r, "/indicators/", ind->id, ""));
-    page_crumb(&page, _("Delete"), NULL);
-    page_begin(r, &page);
-    html_printf(&r->out, "<h1>%s</h1>\n<p>%s</p>\n", _("Delete the indicator"),
-                arena_printf(&r->arena,
-                             _("The indicator %s and its %lld figures (corrections included) "
-                               "will be deleted. The audit trail keeps a record of the "
-                               "deletion. Download the figures first if you may need them."),
-                             ind->name, (long long)indicator_figure_count(&r->ctx, ind)));
-    form_begin(r, page_href(r, "/indicators/", ind->id, "/delete"), NULL);
-    form_end(r, _("Delete the indicator"), page_href(r, "/indicators/", ind->id, ""), true);
-    page_end(r, 200);
+    confirm_page(r, ind, _("Delete the indicator"), _("Delete"),
+                 arena_printf(&r->arena,
+                              _("The indicator %s and its %lld figures (corrections included) "
+                                "will be deleted. The audit trail keeps a record of the "
+                                "deletion. Download the figures first if you may need them."),
+                              ind->name, (long long)indicator_figure_count(&r->ctx, ind)),
+                 "/indicators/", ind->id);
 }
 
 void indicator_delete_post(struct request *r)
@@ -1084,22 +1093,14 @@ void observation_delete_page(struct request *r)
     if (!o)
         return;
     char *period = indicator_period_label(&r->ctx, o->period);
-    struct page page = {
-        .title = _("Withdraw the figure"), .context = ind->alliance_name, .nav = "alliances"};
-    alliance_crumbs(r, &page, ind->alliance_slug, ind->alliance_name);
-    page_crumb(&page, ind->name, page_href(r, "/indicators/", ind->id, ""));
-    page_crumb(&page, _("Withdraw"), NULL);
-    page_begin(r, &page);
-    html_printf(&r->out, "<h1>%s</h1>\n<p>%s</p>\n", _("Withdraw the figure"),
-                arena_printf(&r->arena,
-                             _("The figure of %s for %s, with its history of corrections, will "
-                               "be deleted: for a figure recorded for the wrong platform or "
-                               "period. To change a figure, correct it instead. The audit trail "
-                               "keeps a record."),
-                             o->platform_name, period));
-    form_begin(r, page_href(r, "/observations/", o->id, "/delete"), NULL);
-    form_end(r, _("Withdraw the figure"), page_href(r, "/observations/", o->id, ""), true);
-    page_end(r, 200);
+    confirm_page(r, ind, _("Withdraw the figure"), _("Withdraw"),
+                 arena_printf(&r->arena,
+                              _("The figure of %s for %s, with its history of corrections, will "
+                                "be deleted: for a figure recorded for the wrong platform or "
+                                "period. To change a figure, correct it instead. The audit trail "
+                                "keeps a record."),
+                              o->platform_name, period),
+                 "/observations/", o->id);
 }
 
 void observation_delete_post(struct request *r)
